@@ -1,0 +1,86 @@
+using Microsoft.CodeAnalysis.CSharp;
+using ReadinessLsp.Engine.Workspace;
+
+namespace ReadinessLsp.Engine.Analysis;
+
+/// <summary>
+/// All detectors and fact collectors, with lookup tables by syntax kind and file kind so the
+/// engine's single walk dispatches each node only to those that asked for it.
+/// </summary>
+internal sealed class DetectorSet
+{
+    private static readonly Lazy<DetectorSet> Discovered = new(() => Create(DiscoverInstances()));
+
+    private readonly List<ICSharpDetector>?[] _detectorsByKind;
+    private readonly List<ICSharpFactCollector>?[] _collectorsByKind;
+
+    private DetectorSet(
+        IReadOnlyList<ICSharpDetector> csharp,
+        IReadOnlyList<IDocumentDetector> documents,
+        IReadOnlyList<ICSharpFactCollector> csharpCollectors,
+        IReadOnlyList<IDocumentFactCollector> documentCollectors)
+    {
+        CSharpDetectors = csharp;
+        DocumentDetectors = documents;
+        CSharpCollectors = csharpCollectors;
+        DocumentCollectors = documentCollectors;
+        var size = Enum.GetValues<SyntaxKind>().Max(k => (int)k) + 1;
+        _detectorsByKind = new List<ICSharpDetector>?[size];
+        _collectorsByKind = new List<ICSharpFactCollector>?[size];
+        foreach (var detector in csharp)
+        {
+            foreach (var kind in detector.NodeKinds)
+            {
+                (_detectorsByKind[(int)kind] ??= []).Add(detector);
+            }
+        }
+
+        foreach (var collector in csharpCollectors)
+        {
+            foreach (var kind in collector.NodeKinds)
+            {
+                (_collectorsByKind[(int)kind] ??= []).Add(collector);
+            }
+        }
+    }
+
+    public static DetectorSet Default => Discovered.Value;
+
+    public IReadOnlyList<ICSharpDetector> CSharpDetectors { get; }
+
+    public IReadOnlyList<IDocumentDetector> DocumentDetectors { get; }
+
+    public IReadOnlyList<ICSharpFactCollector> CSharpCollectors { get; }
+
+    public IReadOnlyList<IDocumentFactCollector> DocumentCollectors { get; }
+
+    public IEnumerable<IDetector> All => CSharpDetectors.Cast<IDetector>().Concat(DocumentDetectors);
+
+    public IReadOnlyList<ICSharpDetector>? DetectorsFor(SyntaxKind kind) => _detectorsByKind[(int)kind];
+
+    public IReadOnlyList<ICSharpFactCollector>? CollectorsFor(SyntaxKind kind) => _collectorsByKind[(int)kind];
+
+    public static DetectorSet Create(IEnumerable<object> instances)
+    {
+        var list = instances.ToList();
+        return new DetectorSet(
+            [.. list.OfType<ICSharpDetector>()],
+            [.. list.OfType<IDocumentDetector>()],
+            [.. list.OfType<ICSharpFactCollector>()],
+            [.. list.OfType<IDocumentFactCollector>()]);
+    }
+
+    public bool AnyFor(FileKind kind) =>
+        kind == FileKind.CSharp ||
+        DocumentDetectors.Any(d => d.FileKinds.Contains(kind)) ||
+        DocumentCollectors.Any(c => c.FileKinds.Contains(kind));
+
+    // Every concrete detector and collector in the engine, created once. Detectors are stateless.
+    private static IEnumerable<object> DiscoverInstances() =>
+        typeof(DetectorSet).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } &&
+                (typeof(IDetector).IsAssignableFrom(t) || typeof(ICSharpFactCollector).IsAssignableFrom(t) || typeof(IDocumentFactCollector).IsAssignableFrom(t)) &&
+                t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => Activator.CreateInstance(t)!);
+}

@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ReadinessLsp.Engine.Workspace;
+
+namespace ReadinessLsp.Engine.Analysis;
+
+/// <summary>
+/// The code half of a rule: finds its places and reports them. Everything a user reads about the
+/// rule lives in its YAML file under <c>rules/</c>, found by <see cref="RuleId"/>. Detectors are
+/// discovered by reflection, so adding a rule touches its YAML, its detector and its fixtures.
+/// </summary>
+internal interface IDetector
+{
+    string RuleId { get; }
+}
+
+/// <summary>
+/// A C# rule. The engine walks each syntax tree once and hands every detector the nodes of the
+/// kinds it asked for, so thirty rules cost one walk, not thirty.
+/// </summary>
+internal interface ICSharpDetector : IDetector
+{
+    IReadOnlyCollection<SyntaxKind> NodeKinds { get; }
+
+    void Analyze(SyntaxNode node, CSharpContext context);
+}
+
+/// <summary>A rule over a non-C# file (appsettings, .env, launchSettings): sees the whole document.</summary>
+internal interface IDocumentDetector : IDetector
+{
+    IReadOnlyCollection<FileKind> FileKinds { get; }
+
+    void Analyze(DocumentContext context);
+}
+
+/// <summary>
+/// Gathers cross-file facts from C# (entities and their indexes, configuration keys read, the
+/// app's authorization setup). Runs in the same single walk as the detectors.
+/// </summary>
+internal interface ICSharpFactCollector
+{
+    IReadOnlyCollection<SyntaxKind> NodeKinds { get; }
+
+    void Collect(SyntaxNode node, CSharpContext context);
+}
+
+/// <summary>Gathers cross-file facts from a non-C# file (keys defined in appsettings, .gitignore patterns).</summary>
+internal interface IDocumentFactCollector
+{
+    IReadOnlyCollection<FileKind> FileKinds { get; }
+
+    void Collect(DocumentContext context);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+
+namespace ReadinessLsp.Engine.Settings;
+
+/// <summary>
+/// Reads settings from JSON: the workspace file <c>readiness.json</c> or the editor's settings
+/// object. Shape: <c>{ "enable": true, "rules": { "RDY2001": "off" | "warning" }, "exclude": ["glob"] }</c>.
+/// Problems are returned as messages, not thrown, so a typo never stops analysis.
+/// </summary>
+internal static class SettingsReader
+{
+    public const string FileName = "readiness.json";
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static (ReadinessSettings Settings, IReadOnlyList<string> Problems) ReadWorkspaceFile(string root)
+    {
+        var path = Path.Combine(root, FileName);
+        if (!File.Exists(path))
+        {
+            return (ReadinessSettings.Default, []);
+        }
+
+        try
+        {
+            return Parse(File.ReadAllText(path), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (ReadinessSettings.Default, [$"{path}: {e.Message}"]);
+        }
+    }
+
+    public static (ReadinessSettings Settings, IReadOnlyList<string> Problems) Parse(string json, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, Options);
+            return FromElement(document.RootElement, source);
+        }
+        catch (JsonException e)
+        {
+            return (ReadinessSettings.Default, [$"{source}: not valid JSON (line {e.LineNumber + 1}): {e.Message}"]);
+        }
+    }
+
+    public static (ReadinessSettings Settings, IReadOnlyList<string> Problems) FromElement(JsonElement root, string source)
+    {
+        var problems = new List<string>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (ReadinessSettings.Default, [$"{source}: expected an object"]);
+        }
+
+        var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+        var exclude = new List<string>();
+        var enabled = true;
+        foreach (var property in root.EnumerateObject())
+        {
+            switch (property.Name.ToLowerInvariant())
+            {
+                case "enable" or "enabled" when property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                    enabled = property.Value.GetBoolean();
+                    break;
+                case "rules" when property.Value.ValueKind == JsonValueKind.Object:
+                    ReadRules(property.Value, rules, problems, source);
+                    break;
+                case "exclude" when property.Value.ValueKind == JsonValueKind.Array:
+                    exclude.AddRange(property.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+                    break;
+                case "trace" or "server" or "dotnetpath" or "$schema":
+                    break; // Client-side settings, ignored by the engine.
+                default:
+                    problems.Add($"{source}: unknown setting '{property.Name}'");
+                    break;
+            }
+        }
+
+        return (new ReadinessSettings(rules, exclude, enabled), problems);
+    }
+
+    private static void ReadRules(JsonElement element, Dictionary<string, RuleSetting> rules, List<string> problems, string source)
+    {
+        foreach (var rule in element.EnumerateObject())
+        {
+            var value = rule.Value.ValueKind switch
+            {
+                JsonValueKind.String => rule.Value.GetString()!,
+                JsonValueKind.False => "off",
+                JsonValueKind.True => "default",
+                _ => null,
+            };
+            try
+            {
+                rules[rule.Name] = RuleSetting.Parse(value ?? string.Empty);
+            }
+            catch (FormatException e)
+            {
+                problems.Add($"{source}: rules.{rule.Name}: {e.Message}");
+            }
+        }
+    }
+}

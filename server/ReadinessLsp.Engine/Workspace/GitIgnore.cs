@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ReadinessLsp.Engine.Workspace;
+
+/// <summary>
+/// The patterns of one <c>.gitignore</c> file, matched as git does: relative to the folder that holds
+/// the file, last matching pattern wins, <c>!</c> re-includes, a trailing slash matches folders only.
+/// </summary>
+internal sealed class GitIgnore
+{
+    private readonly List<Pattern> _patterns = [];
+
+    public GitIgnore(string baseDirectory, string content)
+    {
+        BaseDirectory = baseDirectory;
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            line = TrimUnescapedTrailingSpaces(line);
+            var negated = line.StartsWith('!');
+            if (negated)
+            {
+                line = line[1..];
+            }
+            else if (line.StartsWith("\\!", StringComparison.Ordinal) || line.StartsWith("\\#", StringComparison.Ordinal))
+            {
+                line = line[1..];
+            }
+
+            var directoryOnly = line.EndsWith('/');
+            line = line.TrimEnd('/');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            // A pattern with a slash anywhere but the end is anchored to the .gitignore's folder.
+            var anchored = line.Contains('/');
+            line = line.TrimStart('/');
+            _patterns.Add(new Pattern(new Regex(ToRegex(line, anchored), RegexOptions.CultureInvariant), negated, directoryOnly));
+        }
+    }
+
+    /// <summary>The folder holding the .gitignore file; patterns are relative to it.</summary>
+    public string BaseDirectory { get; }
+
+    /// <summary>
+    /// <c>true</c> when ignored, <c>false</c> when explicitly re-included, <c>null</c> when no pattern matches.
+    /// </summary>
+    /// <param name="relativePath">Path relative to <see cref="BaseDirectory"/>, with forward slashes.</param>
+    public bool? Match(string relativePath, bool isDirectory)
+    {
+        bool? result = null;
+        foreach (var pattern in _patterns)
+        {
+            if (pattern.DirectoryOnly && !isDirectory)
+            {
+                continue;
+            }
+
+            if (pattern.Regex.IsMatch(relativePath))
+            {
+                result = !pattern.Negated;
+            }
+        }
+
+        return result;
+    }
+
+    private static string TrimUnescapedTrailingSpaces(string line)
+    {
+        var end = line.Length;
+        while (end > 0 && line[end - 1] == ' ' && (end < 2 || line[end - 2] != '\\'))
+        {
+            end--;
+        }
+
+        return line[..end];
+    }
+
+    private static string ToRegex(string pattern, bool anchored)
+    {
+        var sb = new StringBuilder(anchored ? "^" : "^(?:.*/)?");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            switch (c)
+            {
+                case '*' when i + 1 < pattern.Length && pattern[i + 1] == '*':
+                    // "**/" matches zero or more folders; a trailing "**" matches everything inside.
+                    if (i + 2 < pattern.Length && pattern[i + 2] == '/')
+                    {
+                        sb.Append("(?:.*/)?");
+                        i += 2;
+                    }
+                    else
+                    {
+                        sb.Append(".*");
+                        i++;
+                    }
+
+                    break;
+                case '*':
+                    sb.Append("[^/]*");
+                    break;
+                case '?':
+                    sb.Append("[^/]");
+                    break;
+                case '[':
+                    var close = pattern.IndexOf(']', i + 1);
+                    if (close > i)
+                    {
+                        var set = pattern[(i + 1)..close].Replace("\\", "\\\\", StringComparison.Ordinal);
+                        sb.Append('[').Append(set.StartsWith('!') ? "^" + set[1..] : set).Append(']');
+                        i = close;
+                    }
+                    else
+                    {
+                        sb.Append("\\[");
+                    }
+
+                    break;
+                case '\\' when i + 1 < pattern.Length:
+                    sb.Append(Regex.Escape(pattern[++i].ToString()));
+                    break;
+                default:
+                    sb.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+
+        // A match on a folder also covers everything below it.
+        sb.Append("(?:/.*)?$");
+        return sb.ToString();
+    }
+
+    private sealed record Pattern(Regex Regex, bool Negated, bool DirectoryOnly);
+}

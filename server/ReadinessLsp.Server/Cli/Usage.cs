@@ -1,0 +1,17 @@
+namespace ReadinessLsp.Server.Cli;
+
+internal static class Usage
+{
+    public const string Text = """
+        readiness — finds where an ASP.NET Core app will break in production.
+
+        Usage:
+          readiness check DIR [DIR...] [--format text|json|sarif] [--fail-on error|warning|info|never]
+                               [--output FILE] [--max-file-size KB] [--exclude GLOB]...
+          readiness [--stdio]           run the language server over stdin/stdout
+          readiness --version
+
+        check exits 0 when no finding reaches --fail-on (default: error), 1 when one does,
+        and 2 on a bad path or option.
+        """;
+}
