@@ -11,6 +11,12 @@ internal static class SettingsReader
 {
     public const string FileName = "readiness.json";
 
+    /// <summary>The settings the engine reads; an editor client must offer each of them.</summary>
+    public static readonly IReadOnlyList<string> EngineKeys = ["enable", "rules", "exclude"];
+
+    /// <summary>Settings only an editor client reads (where the server is, tracing); the engine ignores them.</summary>
+    public static readonly IReadOnlyList<string> ClientOnlyKeys = ["trace", "server", "dotnetPath"];
+
     private static readonly JsonDocumentOptions Options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -72,8 +78,10 @@ internal static class SettingsReader
                 case "exclude" when property.Value.ValueKind == JsonValueKind.Array:
                     exclude.AddRange(property.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
                     break;
-                case "trace" or "server" or "dotnetpath" or "$schema":
-                    break; // Client-side settings, ignored by the engine.
+                case "$schema":
+                    break;
+                case var name when ClientOnlyKeys.Contains(property.Name, StringComparer.OrdinalIgnoreCase):
+                    break; // Editor-side settings, ignored by the engine.
                 default:
                     problems.Add($"{source}: unknown setting '{property.Name}'");
                     break;
