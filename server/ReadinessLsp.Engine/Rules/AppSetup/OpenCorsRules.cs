@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Findings;
@@ -27,7 +28,9 @@ internal abstract class OpenCorsRuleBase : ICSharpDetector
             return;
         }
 
-        context.Report(call.Span, new Dictionary<string, string> { ["call"] = call.MethodName()! }, ConfiguredOriginsFix(call, context));
+        // Flag the call itself (`AllowAnyOrigin()`), not the whole receiver chain before it.
+        var span = call.Expression is MemberAccessExpressionSyntax member ? TextSpan.FromBounds(member.Name.SpanStart, call.Span.End) : call.Span;
+        context.Report(span, new Dictionary<string, string> { ["call"] = call.MethodName()! }, ConfiguredOriginsFix(call, context));
     }
 
     private static bool OpensEveryOrigin(InvocationExpressionSyntax call)
@@ -71,7 +74,7 @@ internal abstract class OpenCorsRuleBase : ICSharpDetector
         }
 
         const string configured = "WithOrigins(builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? [])";
-        var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, call.Span.End);
+        var span = TextSpan.FromBounds(member.Name.SpanStart, call.Span.End);
         return [context.Replace(span, configured)];
     }
 
