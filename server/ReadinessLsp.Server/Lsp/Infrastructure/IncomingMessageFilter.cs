@@ -92,34 +92,51 @@ internal sealed class IncomingMessageFilter(Stream input, ILogger log)
         var content = buffer.Slice(sequenceReader.Position, length.Value);
         buffer = buffer.Slice(content.End);
         var bytes = content.ToArray();
-        if (IsJsonRpcMessage(bytes))
-        {
-            body = bytes;
-        }
-
+        body = Sanitize(bytes);
         return true;
     }
 
-    private bool IsJsonRpcMessage(byte[] bytes)
+    /// <summary>The message to pass on, or null to drop it.</summary>
+    private byte[]? Sanitize(byte[] bytes)
     {
         try
         {
             using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object &&
-                (root.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String ||
-                 root.TryGetProperty("id", out _) && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _))))
+            var isRequest = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String;
+            var isResponse = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out _) && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _));
+            if (!isRequest && !isResponse)
             {
-                return true;
+                log.Warning("Dropped a message that is not a JSON-RPC request, notification or response");
+                return null;
             }
 
-            log.Warning("Dropped a message that is not a JSON-RPC request, notification or response");
-            return false;
+            if (root.TryGetProperty("id", out var id) && id.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null))
+            {
+                log.Warning("Dropped a message whose id is neither a number nor a string");
+                return null;
+            }
+
+            if (isRequest && root.TryGetProperty("params", out var parameters) && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            {
+                // Params must be structured; without them the request still gets an error answer
+                // (no matching method) instead of breaking the reader.
+                log.Warning("Removed params that are neither an object nor an array from {Method}", root.GetProperty("method").GetString());
+                var copy = new Dictionary<string, JsonElement>();
+                foreach (var property in root.EnumerateObject().Where(p => p.Name != "params"))
+                {
+                    copy[property.Name] = property.Value;
+                }
+
+                return JsonSerializer.SerializeToUtf8Bytes(copy);
+            }
+
+            return bytes;
         }
         catch (JsonException e)
         {
             log.Warning("Dropped a message that is not valid JSON: {Reason}", e.Message);
-            return false;
+            return null;
         }
     }
 
