@@ -18,6 +18,7 @@ internal sealed class LanguageServer(ReadinessEngine engine, ServerOptions optio
     /// <returns>The process exit code: 0 after shutdown and exit, 1 otherwise.</returns>
     public async Task<int> RunAsync(Stream input, Stream output, CancellationToken cancellationToken = default)
     {
+        _ = EngineWarmup.RunAsync(engine, log);
         var filter = new IncomingMessageFilter(input, log);
         var filtering = filter.RunAsync(cancellationToken);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.CreateOptions() };
