@@ -6,7 +6,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 out="$repo/.artifacts/e2e-server"
 
-if [ ! -d "$here/node_modules/vscode-languageserver-protocol" ]; then
+if ! (cd "$here" && node -e "require.resolve('vscode-languageserver-protocol'); require.resolve('vscode-jsonrpc/node')" 2>/dev/null); then
   (cd "$here" && npm install --no-audit --no-fund --loglevel=error)
 fi
 
