@@ -30,27 +30,27 @@ internal static class Program
 
         try
         {
-            await using var session = await ServerSession.StartAsync(Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll"));
+            await using var state = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll"));
             var openUri = new Uri(Path.Combine(root, LspWorkspaceGenerator.OpenFile)).AbsoluteUri;
             var largeUri = new Uri(Path.Combine(root, LspWorkspaceGenerator.LargeFile)).AbsoluteUri;
 
-            await session.InitializeAsync(new Uri(root).AbsoluteUri);
+            await state.InitializeAsync(new Uri(root).AbsoluteUri);
             var initialized = Stopwatch.StartNew();
-            await session.Rpc.NotifyWithParameterObjectAsync("initialized", new { });
-            await session.Rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = openUri, languageId = "csharp", version = 1, text = LspWorkspaceGenerator.Program } });
-            await session.WaitForDiagnosticsAsync(openUri, 1, TimeSpan.FromSeconds(60));
+            await state.Rpc.NotifyWithParameterObjectAsync("initialized", new { });
+            await state.Rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = openUri, languageId = "csharp", version = 1, text = LspWorkspaceGenerator.Program } });
+            await state.WaitForDiagnosticsAsync(openUri, 1, TimeSpan.FromSeconds(60));
             var firstDiagnostics = initialized.Elapsed;
-            var scanRunning = !session.ScanEnded.Task.IsCompleted;
+            var scanRunning = !state.ScanEnded.Task.IsCompleted;
 
-            await session.ScanEnded.Task.WaitAsync(TimeSpan.FromMinutes(10));
+            await state.ScanEnded.Task.WaitAsync(TimeSpan.FromMinutes(10));
             var fullScan = initialized.Elapsed;
             await Task.Delay(500);
-            var rss = ProcessRssMegabytes(session.Process.Id);
+            var rss = ProcessRssMegabytes(state.Process.Id);
 
             var text = File.ReadAllText(Path.Combine(root, LspWorkspaceGenerator.LargeFile));
             var lineCount = text.Count(c => c == '\n');
-            await session.Rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = largeUri, languageId = "csharp", version = 1, text } });
-            await session.WaitForDiagnosticsAsync(largeUri, 1, TimeSpan.FromSeconds(30));
+            await state.Rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = largeUri, languageId = "csharp", version = 1, text } });
+            await state.WaitForDiagnosticsAsync(largeUri, 1, TimeSpan.FromSeconds(30));
 
             // Type into a comment in the middle of the file, one character per edit, and wait for
             // each edit's diagnostics before the next: the latency an editor sees per keystroke.
@@ -59,12 +59,12 @@ internal static class Program
             for (var version = 2; version < edits + 2; version++)
             {
                 var sent = Stopwatch.StartNew();
-                await session.Rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+                await state.Rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
                 {
                     textDocument = new { uri = largeUri, version },
                     contentChanges = new[] { new { range = new { start = new { line, character = 0 }, end = new { line, character = 0 } }, text = "x" } },
                 });
-                await session.WaitForDiagnosticsAsync(largeUri, version, TimeSpan.FromSeconds(30));
+                await state.WaitForDiagnosticsAsync(largeUri, version, TimeSpan.FromSeconds(30));
                 latencies.Add(sent.Elapsed.TotalMilliseconds);
             }
 
@@ -113,12 +113,12 @@ internal static class Program
     }
 
     /// <summary>The server process and a JSON-RPC client on its stdio.</summary>
-    private sealed class ServerSession : IAsyncDisposable
+    private sealed class ServerProcess : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<string, int> _versions = new();
         private volatile TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        private ServerSession(Process process, JsonRpc rpc)
+        private ServerProcess(Process process, JsonRpc rpc)
         {
             Process = process;
             Rpc = rpc;
@@ -130,7 +130,7 @@ internal static class Program
 
         public TaskCompletionSource ScanEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public static Task<ServerSession> StartAsync(string serverDll)
+        public static Task<ServerProcess> StartAsync(string serverDll)
         {
             var start = new ProcessStartInfo("dotnet", [serverDll, "--stdio", "--debounce-ms", "0", "--log-level", "Warning"])
             {
@@ -142,13 +142,13 @@ internal static class Program
             var process = Process.Start(start)!;
             var formatter = new SystemTextJsonFormatter();
             var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
-            var session = new ServerSession(process, rpc);
-            Add(rpc, "textDocument/publishDiagnostics", new Action<JsonElement>(session.OnPublish));
-            Add(rpc, "$/progress", new Action<JsonElement>(session.OnProgress));
+            var state = new ServerProcess(process, rpc);
+            Add(rpc, "textDocument/publishDiagnostics", new Action<JsonElement>(state.OnPublish));
+            Add(rpc, "$/progress", new Action<JsonElement>(state.OnProgress));
             Add(rpc, "window/workDoneProgress/create", new Func<JsonElement, object?>(_ => null));
             Add(rpc, "window/logMessage", new Action<JsonElement>(_ => { }));
             rpc.StartListening();
-            return Task.FromResult(session);
+            return Task.FromResult(state);
         }
 
         private static void Add(JsonRpc rpc, string method, Delegate handler) =>

@@ -31,7 +31,7 @@ internal sealed class LanguageServer(ReadinessEngine engine, ServerOptions optio
         };
         HandlerRegistry.RegisterAll(rpc, Context);
         Context.Client.Attach(rpc);
-        logSink?.Attach(Context.Client, () => Context.Session.Trace);
+        logSink?.Attach(Context.Client, () => Context.State.Trace);
         rpc.Disconnected += (_, e) =>
         {
             if (e.Reason != DisconnectedReason.LocallyDisposed)
@@ -41,12 +41,12 @@ internal sealed class LanguageServer(ReadinessEngine engine, ServerOptions optio
         };
         rpc.StartListening();
 
-        using var registration = cancellationToken.Register(() => Context.Session.Exit(1));
-        await Task.WhenAny(Context.Session.Exited, rpc.Completion);
-        var code = Context.Session.Exited.IsCompleted
-            ? await Context.Session.Exited
-            : Context.Session.ShutdownRequested ? 0 : 1;
-        Context.Session.Exit(code);
+        using var registration = cancellationToken.Register(() => Context.State.Exit(1));
+        await Task.WhenAny(Context.State.Exited, rpc.Completion);
+        var code = Context.State.Exited.IsCompleted
+            ? await Context.State.Exited
+            : Context.State.ShutdownRequested ? 0 : 1;
+        Context.State.Exit(code);
         log.Information("Language server stopping with exit code {Code}", code);
         try
         {

@@ -16,8 +16,8 @@ internal sealed class ServerContext
         Log = log;
         Client = new ClientChannel(log);
         Settings = new SettingsStore(log);
-        Pipeline = new DiagnosticsPipeline(engine, Session, Client, Documents, Settings, Roots, options, log);
-        Scan = new WorkspaceScan(engine, Session, Client, Documents, Settings, Roots, Pipeline, options, log);
+        Pipeline = new DiagnosticsPipeline(engine, State, Client, Documents, Settings, Roots, options, log);
+        Scan = new WorkspaceScan(engine, State, Client, Documents, Settings, Roots, Pipeline, options, log);
         FileChanges = new FileChangeProcessor(engine, Documents, Settings, Roots, Pipeline, Scan, options, log);
     }
 
@@ -27,7 +27,7 @@ internal sealed class ServerContext
 
     public ILogger Log { get; }
 
-    public LspSession Session { get; } = new();
+    public ClientState State { get; } = new();
 
     public ClientChannel Client { get; }
 

@@ -80,7 +80,7 @@ internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? doc
     private WorkspaceEdit? Edit(IReadOnlyList<FileEdit> edits)
     {
         var byFile = edits.GroupBy(e => e.Path, PathNormalizer.Comparer).ToList();
-        if (!context.Session.SupportsDocumentChanges)
+        if (!context.State.SupportsDocumentChanges)
         {
             if (edits.Any(e => e.CreateFile && !File.Exists(e.Path) && !context.Documents.IsOpen(e.Path)))
             {
@@ -99,7 +99,7 @@ internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? doc
             var open = context.Documents.TryGet(group.Key);
             if (group.Any(e => e.CreateFile) && open is null && !File.Exists(group.Key))
             {
-                if (!context.Session.SupportsCreateFile)
+                if (!context.State.SupportsCreateFile)
                 {
                     return null;
                 }

@@ -9,7 +9,7 @@ namespace ReadinessLsp.Server.Lsp.Dispatch;
 /// initialize, nothing after shutdown), move read-only work off the ordered queue, and make sure a
 /// failure is logged and answered rather than lost.
 /// </summary>
-internal sealed class RequestEndpoint<TParams, TResult>(LspRequestHandler<TParams, TResult> handler, LspSession session, ILogger log)
+internal sealed class RequestEndpoint<TParams, TResult>(LspRequestHandler<TParams, TResult> handler, ClientState state, ILogger log)
 {
     public Task<TResult> InvokeAsync(TParams request, CancellationToken cancellationToken) => RunAsync(request, cancellationToken);
 
@@ -17,7 +17,7 @@ internal sealed class RequestEndpoint<TParams, TResult>(LspRequestHandler<TParam
 
     private async Task<TResult> RunAsync(TParams request, CancellationToken cancellationToken)
     {
-        LifecycleGate.CheckRequest(handler.Method, session);
+        LifecycleGate.CheckRequest(handler.Method, state);
         try
         {
             return handler.Mutates
@@ -40,7 +40,7 @@ internal sealed class RequestEndpoint<TParams, TResult>(LspRequestHandler<TParam
     }
 }
 
-internal sealed class NotificationEndpoint<TParams>(LspNotificationHandler<TParams> handler, LspSession session, ILogger log)
+internal sealed class NotificationEndpoint<TParams>(LspNotificationHandler<TParams> handler, ClientState state, ILogger log)
 {
     public Task InvokeAsync(TParams notification) => RunAsync(notification);
 
@@ -48,7 +48,7 @@ internal sealed class NotificationEndpoint<TParams>(LspNotificationHandler<TPara
 
     private async Task RunAsync(TParams notification)
     {
-        if (!LifecycleGate.AcceptsNotification(handler.Method, session))
+        if (!LifecycleGate.AcceptsNotification(handler.Method, state))
         {
             log.Debug("Ignored {Method} outside the initialized state", handler.Method);
             return;
@@ -58,14 +58,14 @@ internal sealed class NotificationEndpoint<TParams>(LspNotificationHandler<TPara
         {
             if (handler.Mutates)
             {
-                await handler.HandleAsync(notification, session.Lifetime.Token);
+                await handler.HandleAsync(notification, state.Lifetime.Token);
             }
             else
             {
-                await Task.Run(() => handler.HandleAsync(notification, session.Lifetime.Token));
+                await Task.Run(() => handler.HandleAsync(notification, state.Lifetime.Token));
             }
         }
-        catch (OperationCanceledException) when (session.Lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (state.Lifetime.IsCancellationRequested)
         {
         }
         catch (Exception e)
@@ -78,11 +78,11 @@ internal sealed class NotificationEndpoint<TParams>(LspNotificationHandler<TPara
 
 internal static class LifecycleGate
 {
-    public static void CheckRequest(string method, LspSession session)
+    public static void CheckRequest(string method, ClientState state)
     {
         if (method == "initialize")
         {
-            if (session.State != LifecycleState.Created)
+            if (state.Lifecycle != LifecycleState.Created)
             {
                 throw new LocalRpcException("initialize may be sent only once") { ErrorCode = LspErrorCodes.InvalidRequest };
             }
@@ -90,17 +90,17 @@ internal static class LifecycleGate
             return;
         }
 
-        if (session.State == LifecycleState.Created)
+        if (state.Lifecycle == LifecycleState.Created)
         {
             throw new LocalRpcException("The server is not initialized") { ErrorCode = LspErrorCodes.ServerNotInitialized };
         }
 
-        if (session.State == LifecycleState.ShuttingDown && method != "shutdown")
+        if (state.Lifecycle == LifecycleState.ShuttingDown && method != "shutdown")
         {
             throw new LocalRpcException("The server is shutting down") { ErrorCode = LspErrorCodes.InvalidRequest };
         }
     }
 
-    public static bool AcceptsNotification(string method, LspSession session) =>
-        method == "exit" || session.State == LifecycleState.Initialized;
+    public static bool AcceptsNotification(string method, ClientState state) =>
+        method == "exit" || state.Lifecycle == LifecycleState.Initialized;
 }

@@ -14,7 +14,7 @@ internal sealed class DidSaveTextDocumentHandler(ServerContext context) : LspNot
 
     public override Task HandleAsync(DidSaveTextDocumentParams notification, CancellationToken cancellationToken)
     {
-        if (context.Session.SupportsWatcherRegistration || DocumentUri.ToPath(notification.TextDocument.Uri) is not { } path)
+        if (context.State.SupportsWatcherRegistration || DocumentUri.ToPath(notification.TextDocument.Uri) is not { } path)
         {
             return Task.CompletedTask;
         }

@@ -9,7 +9,7 @@ internal sealed class ExitHandler(ServerContext context) : LspNotificationHandle
 
     public override Task HandleAsync(NoParams notification, CancellationToken cancellationToken)
     {
-        context.Session.Exit(context.Session.ShutdownRequested ? 0 : 1);
+        context.State.Exit(context.State.ShutdownRequested ? 0 : 1);
         return Task.CompletedTask;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class HoverHandler(ServerContext context) : LspRequestHandler<Ho
         }
 
         var markdown = HoverText.Markdown(findings);
-        var contents = context.Session.SupportsMarkdownHover
+        var contents = context.State.SupportsMarkdownHover
             ? new MarkupContent(MarkupKind.Markdown, markdown)
             : new MarkupContent(MarkupKind.PlainText, HoverText.PlainText(markdown));
         return new Hover(contents, TextPositions.ToLsp(findings[0].Range));

@@ -16,29 +16,29 @@ internal sealed class InitializeHandler(ServerContext context) : LspRequestHandl
 
     public override Task<InitializeResult> HandleAsync(InitializeParams request, CancellationToken cancellationToken)
     {
-        var session = context.Session;
-        session.Capabilities = request.Capabilities ?? session.Capabilities;
-        session.InitializationOptions = request.InitializationOptions;
-        session.Trace = request.Trace ?? TraceValue.Off;
-        session.ClientName = request.ClientInfo?.Name;
+        var state = context.State;
+        state.Capabilities = request.Capabilities ?? state.Capabilities;
+        state.InitializationOptions = request.InitializationOptions;
+        state.Trace = request.Trace ?? TraceValue.Off;
+        state.ClientName = request.ClientInfo?.Name;
         context.Roots.Set(RootsOf(request));
         context.Settings.SetEditorSettings(request.InitializationOptions, "initializationOptions");
-        context.Pipeline.PullMode = session.SupportsPullDiagnostics;
+        context.Pipeline.PullMode = state.SupportsPullDiagnostics;
         if (request.ProcessId is int processId)
         {
             _ = ProcessWatcher.WatchAsync(processId, context.Options.ProcessWatchInterval, () =>
             {
                 context.Log.Warning("The client process {ProcessId} is gone; exiting", processId);
-                session.Exit(session.ShutdownRequested ? 0 : 1);
-            }, session.Lifetime.Token);
+                state.Exit(state.ShutdownRequested ? 0 : 1);
+            }, state.Lifetime.Token);
         }
 
         context.Log.Information(
             "Initialized by {Client} with {Roots} workspace folder(s); diagnostics by {Mode}",
             request.ClientInfo?.Name ?? "an unnamed client",
             context.Roots.All.Count,
-            session.SupportsPullDiagnostics ? "pull" : "push");
-        session.State = LifecycleState.Initialized;
+            state.SupportsPullDiagnostics ? "pull" : "push");
+        state.Lifecycle = LifecycleState.Initialized;
 
         var capabilities = new ServerCapabilities(
             "utf-16",
@@ -46,7 +46,7 @@ internal sealed class InitializeHandler(ServerContext context) : LspRequestHandl
             true,
             new CodeActionOptions([CodeActionKind.QuickFix, CodeActionKind.SourceFixAllReadiness], false),
             new ExecuteCommandOptions([RescanCommand]),
-            session.SupportsPullDiagnostics ? new DiagnosticOptions("readiness", true, false) : null,
+            state.SupportsPullDiagnostics ? new DiagnosticOptions("readiness", true, false) : null,
             new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(true, true)));
         var version = typeof(InitializeHandler).Assembly.GetName().Version?.ToString(3);
         return Task.FromResult(new InitializeResult(capabilities, new ServerInfo("readiness", version)));

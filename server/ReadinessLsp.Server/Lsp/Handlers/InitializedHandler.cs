@@ -24,7 +24,7 @@ internal sealed class InitializedHandler(ServerContext context) : LspNotificatio
 
     public override async Task HandleAsync(InitializedParams notification, CancellationToken cancellationToken)
     {
-        if (context.Session.SupportsWatcherRegistration)
+        if (context.State.SupportsWatcherRegistration)
         {
             var watchers = WatchedGlobs.Select(g => new Protocol.FileSystemWatcher(g, null)).ToList();
             _ = context.Client.RequestAsync<object>(
@@ -44,7 +44,7 @@ internal static class ConfigurationPull
     /// <returns>Whether the settings changed.</returns>
     public static async Task<bool> PullAsync(ServerContext context, CancellationToken cancellationToken)
     {
-        if (!context.Session.SupportsConfigurationPull)
+        if (!context.State.SupportsConfigurationPull)
         {
             return false;
         }

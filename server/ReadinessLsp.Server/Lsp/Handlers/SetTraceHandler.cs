@@ -10,7 +10,7 @@ internal sealed class SetTraceHandler(ServerContext context) : LspNotificationHa
 
     public override Task HandleAsync(SetTraceParams notification, CancellationToken cancellationToken)
     {
-        context.Session.Trace = notification.Value ?? TraceValue.Off;
+        context.State.Trace = notification.Value ?? TraceValue.Off;
         return Task.CompletedTask;
     }
 }

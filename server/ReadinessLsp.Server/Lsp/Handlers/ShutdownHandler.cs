@@ -11,7 +11,7 @@ internal sealed class ShutdownHandler(ServerContext context) : LspRequestHandler
 
     public override Task<object?> HandleAsync(NoParams request, CancellationToken cancellationToken)
     {
-        context.Session.State = LifecycleState.ShuttingDown;
+        context.State.Lifecycle = LifecycleState.ShuttingDown;
         context.Scan.Cancel();
         context.Log.Information("Shutdown requested");
         return Task.FromResult<object?>(null);

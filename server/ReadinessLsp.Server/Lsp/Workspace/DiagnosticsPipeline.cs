@@ -21,7 +21,7 @@ namespace ReadinessLsp.Server.Lsp.Workspace;
 /// </summary>
 internal sealed class DiagnosticsPipeline(
     ReadinessEngine engine,
-    LspSession session,
+    ClientState state,
     ClientChannel client,
     DocumentStore documents,
     SettingsStore settings,
@@ -67,7 +67,7 @@ internal sealed class DiagnosticsPipeline(
     /// <summary>Analyses an open document's current text, after the debounce when <paramref name="debounce"/>.</summary>
     public void ScheduleOpenDocument(string path, bool debounce)
     {
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(session.Lifetime.Token);
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(state.Lifetime.Token);
         Interlocked.Increment(ref _urgent);
         _pendingEdits.AddOrUpdate(path, cts, (_, previous) =>
         {
@@ -205,7 +205,7 @@ internal sealed class DiagnosticsPipeline(
     }
 
     public Diagnostic ToDiagnostic(Finding finding) =>
-        FindingConverter.ToDiagnostic(finding, UriOf, session.SupportsRelatedInformation);
+        FindingConverter.ToDiagnostic(finding, UriOf, state.SupportsRelatedInformation);
 
     /// <summary>The URI the client uses for a path: its own spelling for open documents.</summary>
     public string UriOf(string path) => documents.TryGet(path)?.Uri ?? DocumentUri.FromPath(path);
@@ -318,7 +318,7 @@ internal sealed class DiagnosticsPipeline(
                 new PublishDiagnosticsParams(open?.Uri ?? DocumentUri.FromPath(path), open?.Version, [.. findings.Select(ToDiagnostic)]));
         }
 
-        if (refresh && session.SupportsDiagnosticRefresh)
+        if (refresh && state.SupportsDiagnosticRefresh)
         {
             _ = client.RequestAsync<object>("workspace/diagnostic/refresh", new { });
         }

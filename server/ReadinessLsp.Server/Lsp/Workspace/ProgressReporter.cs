@@ -25,9 +25,9 @@ internal sealed class ProgressReporter
         _token = token;
     }
 
-    public static async Task<ProgressReporter> BeginAsync(ClientChannel client, LspSession session, string title, CancellationToken cancellationToken)
+    public static async Task<ProgressReporter> BeginAsync(ClientChannel client, ClientState state, string title, CancellationToken cancellationToken)
     {
-        if (!session.SupportsWorkDoneProgress)
+        if (!state.SupportsWorkDoneProgress)
         {
             return new ProgressReporter(null, string.Empty);
         }

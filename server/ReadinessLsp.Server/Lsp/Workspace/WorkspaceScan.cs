@@ -15,7 +15,7 @@ namespace ReadinessLsp.Server.Lsp.Workspace;
 /// </summary>
 internal sealed class WorkspaceScan(
     ReadinessEngine engine,
-    LspSession session,
+    ClientState state,
     ClientChannel client,
     DocumentStore documents,
     SettingsStore settings,
@@ -45,7 +45,7 @@ internal sealed class WorkspaceScan(
         lock (_gate)
         {
             _running?.Cancel();
-            var cts = CancellationTokenSource.CreateLinkedTokenSource(session.Lifetime.Token);
+            var cts = CancellationTokenSource.CreateLinkedTokenSource(state.Lifetime.Token);
             _running = cts;
             var previous = _current;
             var scanRoots = only?.Select(ReadinessLsp.Engine.Workspace.PathNormalizer.Normalize).ToList();
@@ -77,7 +77,7 @@ internal sealed class WorkspaceScan(
         ProgressReporter? progress = null;
         try
         {
-            progress = await ProgressReporter.BeginAsync(client, session, "Readiness: scanning the workspace", cancellationToken);
+            progress = await ProgressReporter.BeginAsync(client, state, "Readiness: scanning the workspace", cancellationToken);
             var files = new List<ScannedFile>();
             foreach (var root in scanRoots)
             {

@@ -14,11 +14,11 @@ internal enum LifecycleState
 /// What the server knows about the client and the lifecycle: capabilities from initialize, trace
 /// level, and the exit code once the client says exit (0 after shutdown, 1 without).
 /// </summary>
-internal sealed class LspSession
+internal sealed class ClientState
 {
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LifecycleState State { get; set; } = LifecycleState.Created;
+    public LifecycleState Lifecycle { get; set; } = LifecycleState.Created;
 
     public ClientCapabilities Capabilities { get; set; } = new(null, null, null, null);
 
@@ -33,7 +33,7 @@ internal sealed class LspSession
     /// <summary>Cancelled when the server stops, for everything it started in the background.</summary>
     public CancellationTokenSource Lifetime { get; } = new();
 
-    public bool ShutdownRequested => State == LifecycleState.ShuttingDown;
+    public bool ShutdownRequested => Lifecycle == LifecycleState.ShuttingDown;
 
     public void Exit(int code)
     {
