@@ -248,7 +248,9 @@ internal sealed class DiagnosticsPipeline(
     private FileAnalysis AnalyzeEditorText(OpenDocument document, CancellationToken cancellationToken)
     {
         var source = new SourceDocument(document.Path, document.Text, document.Version);
-        if (document.Text.Length > options.MaxFileBytes || DocumentLoader.IsProbablyBinary(document.Text.ToString()))
+        // Only the head is probed for NUL characters: copying a large document's whole text on
+        // every keystroke would put it on the large-object heap each time.
+        if (document.Text.Length > options.MaxFileBytes || DocumentLoader.IsProbablyBinary(document.Text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, Math.Min(document.Text.Length, 8000)))))
         {
             log.Warning("Not analysing {Path}: it is over {Limit} KB or looks binary", document.Path, options.MaxFileBytes / 1024);
             return ReadinessEngine.Empty(source);
