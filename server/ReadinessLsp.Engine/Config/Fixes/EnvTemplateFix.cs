@@ -17,6 +17,12 @@ internal static class EnvTemplateFix
     {
         var name = EnvNames.FromConfigKey(configKey);
         var folder = Path.GetDirectoryName(near)!;
+
+        // launchSettings.json lives in Properties/; the project's template belongs one folder up.
+        if (Path.GetFileName(folder).Equals("Properties", StringComparison.OrdinalIgnoreCase))
+        {
+            folder = Path.GetDirectoryName(folder)!;
+        }
         var template = facts.All<EnvFileInfo>()
             .Where(f => f.IsTemplate && (Path.GetDirectoryName(f.Path) == folder || GitIgnoreIndex.IsAncestor(Path.GetDirectoryName(f.Path)!, near)))
             .OrderByDescending(f => f.Path.Length)
