@@ -23,7 +23,7 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var site = ConfigReadFinder.Find(node);
-        if (site is null || site.HasDefault || PlatformKeys.IsPlatform(site.Key) || IsTestCode(context.Path))
+        if (site is null || site.HasDefault || PlatformKeys.IsPlatform(site.Key))
         {
             return;
         }
@@ -36,7 +36,7 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector
             (facts, candidate) =>
             {
                 var index = facts.Index(ConfigKeyIndex.Build);
-                if (!index.HasAnyDefinitions || index.ExternalSources.Count > 0 || index.IsDefined(key, kind))
+                if (IsTestCode(facts.Index(GitIgnoreIndex.Build).RootOf(path), path) || !index.HasAnyDefinitions || index.ExternalSources.Count > 0 || index.IsDefined(key, kind))
                 {
                     return null;
                 }
@@ -64,7 +64,9 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector
         return folder is null ? codePath : System.IO.Path.Combine(folder, "appsettings.json");
     }
 
-    private static bool IsTestCode(string path) =>
-        path.Split(System.IO.Path.DirectorySeparatorChar).Any(s => s.EndsWith("Tests", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".Test", StringComparison.OrdinalIgnoreCase) ||
+    // Tests set up their own configuration; only folders inside the workspace count ("/tmp/x-tests/" does not).
+    private static bool IsTestCode(string root, string path) =>
+        Workspace.PathNormalizer.Relative(root, path).Split('/').SkipLast(1).Any(s =>
+            s.EndsWith("Tests", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".Test", StringComparison.OrdinalIgnoreCase) ||
             s.Equals("test", StringComparison.OrdinalIgnoreCase));
 }
