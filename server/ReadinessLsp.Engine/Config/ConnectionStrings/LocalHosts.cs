@@ -3,7 +3,9 @@ namespace ReadinessLsp.Engine.Config.ConnectionStrings;
 /// <summary>Host names that mean "the machine this runs on": fine on a laptop, wrong on a server.</summary>
 internal static class LocalHosts
 {
-    private static readonly string[] Names = ["localhost", "127.0.0.1", "::1", "[::1]", "(localdb)", "(local)", ".", "host.docker.internal", "0.0.0.0"];
+    private static readonly string[] Names = ["localhost", "127.0.0.1", "::1", "[::1]", "(localdb)", "(local)", ".", "host.docker.internal"];
+
+    // 0.0.0.0 is deliberately absent: it is a bind address ("listen everywhere"), not a place to connect to.
 
     /// <summary>Whether a connection-string server value ("tcp:localhost,1433", ".\SQLEXPRESS") is the local machine.</summary>
     public static bool IsLocalServer(string server)

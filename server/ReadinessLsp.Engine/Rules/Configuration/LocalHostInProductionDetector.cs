@@ -52,5 +52,11 @@ internal sealed class LocalHostInProductionDetector : IDocumentDetector
         key.Equals("Urls", StringComparison.OrdinalIgnoreCase) ||
         key.Contains("Origin", StringComparison.OrdinalIgnoreCase) ||
         key.Contains("Cors", StringComparison.OrdinalIgnoreCase) ||
-        key.Contains("Redirect", StringComparison.OrdinalIgnoreCase);
+        key.Contains("Redirect", StringComparison.OrdinalIgnoreCase) ||
+        IsTokenIdentifier(key);
+
+    // A JWT issuer or audience is compared as text, never connected to: a localhost value there does not break Production.
+    private static bool IsTokenIdentifier(string key) =>
+        key.EndsWith("Issuer", StringComparison.OrdinalIgnoreCase) || key.EndsWith("Audience", StringComparison.OrdinalIgnoreCase) ||
+        key.EndsWith("Issuers", StringComparison.OrdinalIgnoreCase) || key.EndsWith("Audiences", StringComparison.OrdinalIgnoreCase);
 }
