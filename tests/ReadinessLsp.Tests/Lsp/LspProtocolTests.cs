@@ -88,6 +88,31 @@ public sealed class LspProtocolTests
     }
 
     [Fact]
+    public async Task Hover_on_a_configuration_key_shows_where_it_is_defined_and_read()
+    {
+        using var workspace = new TempWorkspace();
+        const string program = """
+            var builder = WebApplication.CreateBuilder(args);
+            var region = builder.Configuration["Shipping:Region"];
+            """;
+        var path = workspace.Write("Program.cs", program);
+        var settings = workspace.Write("appsettings.json", "{\n  \"Shipping\": { \"Region\": \"eu-west\" }\n}\n");
+        await using var client = LspTestClient.Start();
+        await client.InitializeAsync(workspace.Root, LspTestClient.FullCapabilities());
+        await client.WaitForProgressEndAsync();
+        await client.OpenAsync(path, program);
+
+        var inCode = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(DocumentUri.FromPath(path)), new Position(1, 40)));
+        Assert.NotNull(inCode);
+        Assert.Contains("Shipping:Region", inCode.Contents.Value, StringComparison.Ordinal);
+        Assert.Contains("appsettings.json:2", inCode.Contents.Value, StringComparison.Ordinal);
+
+        var inJson = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(DocumentUri.FromPath(settings)), new Position(1, 18)));
+        Assert.NotNull(inJson);
+        Assert.Contains("Program.cs:2", inJson.Contents.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Code_actions_offer_a_versioned_fix_a_suppression_and_fix_all_and_respect_only()
     {
         using var workspace = new TempWorkspace();

@@ -35,7 +35,7 @@ internal sealed class DiagnosticsPipeline(
     private readonly Dictionary<string, FileAnalysis> _analyses = new(PathNormalizer.Comparer);
     private readonly Dictionary<string, string> _pushed = new(PathNormalizer.Comparer);
     private readonly Dictionary<string, string> _pulled = new(PathNormalizer.Comparer);
-    private WorkspaceFacts _facts = WorkspaceFacts.Empty;
+    private volatile WorkspaceFacts _facts = WorkspaceFacts.Empty;
 
     private readonly ConcurrentDictionary<string, ResolvedFile> _resolved = new(PathNormalizer.Comparer);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pendingEdits = new(PathNormalizer.Comparer);
@@ -50,6 +50,9 @@ internal sealed class DiagnosticsPipeline(
     public bool PullMode { get; set; }
 
     public ResolvedFile? Resolved(string path) => _resolved.GetValueOrDefault(path);
+
+    /// <summary>The merged facts of the last committed analysis; immutable, safe to read from any thread.</summary>
+    public WorkspaceFacts Facts => _facts;
 
     public IReadOnlyList<string> KnownPaths()
     {
