@@ -290,6 +290,26 @@ public sealed class LspProtocolTests
     }
 
     [Fact]
+    public async Task With_the_real_rules_defining_a_setting_in_appsettings_clears_the_finding_in_code()
+    {
+        using var workspace = new TempWorkspace();
+        var program = workspace.Write("Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            var secret = builder.Configuration["Stripe:WebhookSecret"];
+            """);
+        var settings = workspace.Write("appsettings.json", "{\n  \"Logging\": {}\n}\n");
+        await using var client = LspTestClient.Start();
+        await client.InitializeAsync(workspace.Root, LspTestClient.FullCapabilities());
+        var before = await client.WaitForDiagnosticsAsync(program, p => p.Diagnostics.Any(d => d.Code == "RDY2150"));
+        Assert.Contains("Stripe:WebhookSecret", before.Diagnostics.Single(d => d.Code == "RDY2150").Message, StringComparison.Ordinal);
+
+        // The user adds the key in the editor, unsaved: the finding in Program.cs goes away.
+        await client.OpenAsync(settings, File.ReadAllText(settings));
+        await client.ChangeAsync(settings, 2, new TextDocumentContentChangeEvent(null, null, "{\n  \"Stripe\": { \"WebhookSecret\": \"\" }\n}\n"));
+        await client.WaitForDiagnosticsAsync(program, p => p.Diagnostics.All(d => d.Code != "RDY2150"));
+    }
+
+    [Fact]
     public async Task Settings_from_initialization_options_configuration_changes_and_pull_are_applied()
     {
         using var workspace = new TempWorkspace();
