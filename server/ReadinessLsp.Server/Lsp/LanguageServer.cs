@@ -47,6 +47,7 @@ internal sealed class LanguageServer(ReadinessEngine engine, ServerOptions optio
             ? await Context.State.Exited
             : Context.State.ShutdownRequested ? 0 : 1;
         Context.State.Exit(code);
+        Context.DiskWatcher.Dispose();
         log.Information("Language server stopping with exit code {Code}", code);
         try
         {

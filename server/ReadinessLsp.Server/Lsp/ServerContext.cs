@@ -19,6 +19,7 @@ internal sealed class ServerContext
         Pipeline = new DiagnosticsPipeline(engine, State, Client, Documents, Settings, Roots, options, log);
         Scan = new WorkspaceScan(engine, State, Client, Documents, Settings, Roots, Pipeline, options, log);
         FileChanges = new FileChangeProcessor(engine, Documents, Settings, Roots, Pipeline, Scan, options, log);
+        DiskWatcher = new DiskWatcher(FileChanges, log);
     }
 
     public ReadinessEngine Engine { get; }
@@ -42,4 +43,7 @@ internal sealed class ServerContext
     public WorkspaceScan Scan { get; }
 
     public FileChangeProcessor FileChanges { get; }
+
+    /// <summary>The server's own file watching, used only when the client cannot watch files.</summary>
+    public DiskWatcher DiskWatcher { get; }
 }

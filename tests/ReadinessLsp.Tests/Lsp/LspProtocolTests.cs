@@ -310,6 +310,25 @@ public sealed class LspProtocolTests
     }
 
     [Fact]
+    public async Task Without_client_file_watchers_the_server_watches_the_disk_itself()
+    {
+        using var workspace = new TempWorkspace();
+        var path = workspace.Write("Program.cs", "// nothing yet\n");
+        await using var client = LspTestClient.Start();
+        await client.InitializeAsync(workspace.Root, LspTestClient.Json("""{ "window": { "workDoneProgress": true } }"""));
+        await client.WaitForProgressEndAsync();
+        Assert.DoesNotContain("client/registerCapability:workspace/didChangeWatchedFiles", client.ServerRequests);
+
+        // Another tool (a git checkout, a code generator) writes files while the editor is open.
+        File.WriteAllText(path, RiskyProgram);
+        await client.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Any(d => d.Code == "RDY2001"));
+        var added = workspace.Write("Api/Startup.cs", "class Startup { void Configure(IApplicationBuilder app) { app.UseDeveloperExceptionPage(); } }");
+        await client.WaitForDiagnosticsAsync(added, p => p.Diagnostics.Count == 1);
+        File.Delete(added);
+        await client.WaitForDiagnosticsAsync(added, p => p.Diagnostics.Count == 0);
+    }
+
+    [Fact]
     public async Task Settings_from_initialization_options_configuration_changes_and_pull_are_applied()
     {
         using var workspace = new TempWorkspace();

@@ -16,11 +16,16 @@ internal sealed class DidChangeWorkspaceFoldersHandler(ServerContext context) : 
         foreach (var root in removed)
         {
             context.Roots.Remove(root);
+            context.DiskWatcher.Unwatch(root);
         }
 
         foreach (var root in added)
         {
             context.Roots.Add(root);
+            if (!context.State.SupportsWatcherRegistration)
+            {
+                context.DiskWatcher.Watch(root);
+            }
         }
 
         var orphaned = context.Pipeline.KnownPaths().Where(p => context.Roots.RootOf(p) is null && !context.Documents.IsOpen(p)).ToList();

@@ -5,7 +5,7 @@ using ReadinessLsp.Server.Protocol;
 
 namespace ReadinessLsp.Server.Lsp.Handlers;
 
-/// <summary>Registers file watchers, pulls the editor's settings and starts the background workspace scan.</summary>
+/// <summary>Registers file watchers (or watches the disk itself when the client cannot), pulls the editor's settings and starts the background workspace scan.</summary>
 internal sealed class InitializedHandler(ServerContext context) : LspNotificationHandler<InitializedParams>
 {
     public static readonly IReadOnlyList<string> WatchedGlobs =
@@ -31,6 +31,13 @@ internal sealed class InitializedHandler(ServerContext context) : LspNotificatio
                 "client/registerCapability",
                 new RegistrationParams([new Registration("readiness-watched-files", "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers))]),
                 cancellationToken);
+        }
+        else
+        {
+            foreach (var root in context.Roots.All)
+            {
+                context.DiskWatcher.Watch(root);
+            }
         }
 
         await ConfigurationPull.PullAsync(context, cancellationToken);
