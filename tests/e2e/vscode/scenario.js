@@ -1,0 +1,200 @@
+// The VS Code scenario: run by run.sh against code-server with the .vsix installed and a copy of
+// samples/VibeShop open. Each check takes a screenshot; the last line says how many passed.
+'use strict';
+
+// ---- What the sample must show. Adjust here when rules or the sample change. -------------------
+const EXPECT = {
+  // Findings that must appear in the Problems panel: the file's name and the rule id (a prefix
+  // such as 'RDY21' matches any rule of that family).
+  problems: [
+    { name: 'csharp', file: 'Program.cs', code: 'RDY2001' },
+    { name: 'appsettings', file: 'appsettings.json', code: 'RDY21' },
+    { name: 'env', file: '.env', code: 'RDY21' },
+  ],
+  // Hover over this text in this file; the hover must match `explains` (text only the server's
+  // hover gives, not just the diagnostic's message).
+  hover: { file: 'Program.cs', token: 'UseDeveloperExceptionPage', explains: /IsDevelopment/ },
+  // The quick fix picked from the hover's "Quick Fix..." list, and the text it must leave.
+  fix: { title: /develop/i, after: 'if (app.Environment.IsDevelopment())' },
+};
+// -----------------------------------------------------------------------------------------------
+
+const fs = require('node:fs');
+const path = require('node:path');
+const os = require('node:os');
+const { chromium } = require('playwright-core');
+
+const url = process.env.E2E_URL;
+const artifacts = process.env.E2E_ARTIFACTS;
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 60000);
+let passed = 0;
+let failed = 0;
+let shot = 0;
+
+function log(message) {
+  process.stdout.write(`[vscode-e2e] ${message}\n`);
+}
+
+async function screenshot(page, name) {
+  shot += 1;
+  const file = path.join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file }).catch((e) => log(`screenshot ${name} failed: ${e.message}`));
+  return file;
+}
+
+async function check(page, name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    passed += 1;
+    const file = await screenshot(page, name);
+    log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)} s) ${path.basename(file)}`);
+  } catch (error) {
+    failed += 1;
+    const file = await screenshot(page, `${name}-FAILED`);
+    log(`FAIL ${name}: ${error.message.split('\n')[0]} (see ${path.basename(file)})`);
+  }
+}
+
+/** Runs a command from the command palette (F1), by its label. */
+async function runCommand(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file by its path relative to the workspace, through Quick Open. */
+async function openFile(page, relative) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(relative);
+  const base = path.basename(relative);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(base)}$`) }) }).first();
+  await row.waitFor({ timeout: 10000 });
+  await row.click();
+  await page.locator(`.tabs-container .tab.active[aria-label^="${base}"]`).waitFor({ timeout: 10000 });
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Shows only the Problems rows matching `filter`; returns the file rows' names and the marker rows' texts. */
+async function problemsMatching(page, filter) {
+  const input = page.locator('.markers-panel-container .monaco-inputbox input, .panel .viewpane-filter input').first();
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(filter);
+  await page.waitForTimeout(400);
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => ({ text: r.textContent || '', file: r.querySelector('.file-icon .label-name, .label-name')?.textContent || '' })),
+  );
+}
+
+async function main() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(TIMEOUT);
+    log(`opening ${url}`);
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+    // The status bar item appears once the extension has activated.
+    await page.locator('.statusbar-item', { hasText: 'Readiness' }).first().waitFor({ timeout: 60000 });
+    await screenshot(page, 'workbench');
+
+    // The server scans the workspace; opening the files makes sure each one is analysed too.
+    await openFile(page, EXPECT.hover.file);
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ timeout: 15000 });
+
+    for (const expected of EXPECT.problems) {
+      await check(page, `problems-${expected.name}`, async () => {
+        const deadline = Date.now() + TIMEOUT;
+        let rows = [];
+        for (;;) {
+          rows = await problemsMatching(page, expected.code);
+          const fileRow = rows.some((r) => r.file === expected.file);
+          const markerRow = rows.some((r) => r.text.includes(expected.code));
+          if (fileRow && markerRow) return;
+          if (Date.now() > deadline) {
+            throw new Error(`no ${expected.code} finding in ${expected.file}; Problems shows: ${JSON.stringify(rows.map((r) => r.file || r.text.slice(0, 80)))}`);
+          }
+          await page.waitForTimeout(1000);
+        }
+      });
+    }
+    await problemsMatching(page, '');
+
+    await check(page, 'status-bar-counts', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'Readiness' }).first();
+      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Readiness/.test(e.textContent || '') && /\d/.test(e.textContent || '')), null, { timeout: TIMEOUT });
+      const text = (await item.textContent()) || '';
+      if (!/\d/.test(text)) throw new Error(`status bar shows "${text}"`);
+    });
+
+    await openFile(page, EXPECT.hover.file);
+    await check(page, 'hover', async () => {
+      const token = page.locator('.monaco-editor .view-lines span', { hasText: EXPECT.hover.token }).first();
+      await token.scrollIntoViewIfNeeded();
+      const hover = page.locator('.monaco-hover:not(.hidden)').first();
+      const deadline = Date.now() + TIMEOUT;
+      for (;;) {
+        const box = await token.boundingBox();
+        if (!box) throw new Error(`"${EXPECT.hover.token}" is not on screen`);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 5000 });
+          const text = (await hover.textContent()) || '';
+          if (EXPECT.hover.explains.test(text)) return;
+          if (Date.now() > deadline) throw new Error(`hover says: ${text.slice(0, 300)}`);
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(500);
+      }
+    });
+
+    await check(page, 'quick-fix', async () => {
+      const link = page.locator('.monaco-hover:not(.hidden) .action-container a, .monaco-hover:not(.hidden) .action', { hasText: 'Quick Fix' }).first();
+      await link.waitFor({ state: 'visible', timeout: 10000 });
+      await link.click();
+      const widget = page.locator('.action-widget');
+      await widget.waitFor({ state: 'visible', timeout: 10000 });
+      await screenshot(page, 'quick-fix-menu');
+      const action = widget.locator('.monaco-list-row', { hasText: EXPECT.fix.title }).first();
+      await action.click();
+      await page.waitForFunction(
+        (expected) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => (l.textContent || '').replace(/\u00a0/g, ' ').includes(expected)),
+        EXPECT.fix.after,
+        { timeout: 15000 },
+      );
+      await page.mouse.move(5, 5);
+    });
+  } finally {
+    await context.close().catch(() => undefined);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch((error) => {
+    failed += 1;
+    log(`FAIL setup: ${error.stack || error.message}`);
+  })
+  .finally(() => {
+    console.log(`vscode e2e: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+  });
