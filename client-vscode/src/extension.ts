@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  type CloseHandlerResult,
   DidChangeConfigurationNotification,
+  ErrorAction,
+  type ErrorHandler,
+  type ErrorHandlerResult,
   ExecuteCommandRequest,
   LanguageClient,
   type LanguageClientOptions,
@@ -127,6 +132,7 @@ class ReadinessController implements vscode.Disposable {
         env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
       },
     };
+    const restartLimiter = new RestartLimiter(this.output);
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
@@ -138,6 +144,7 @@ class ReadinessController implements vscode.Disposable {
         this.output.error(`The server failed to initialize: ${String(error)}`);
         return false;
       },
+      errorHandler: restartLimiter,
     };
 
     // The client id `readiness` makes vscode-languageclient honour `readiness.trace.server`.
@@ -145,7 +152,10 @@ class ReadinessController implements vscode.Disposable {
     this.client = client;
     client.onDidChangeState((e) => {
       if (this.client !== client) return;
-      if (e.newState === State.Running) this.showRunningState();
+      if (e.newState === State.Running) {
+        restartLimiter.markRunning();
+        this.showRunningState();
+      }
       else if (e.newState === State.Stopped && this.state.kind !== 'failed') this.setState({ kind: 'stopped' });
     });
     try {
@@ -153,7 +163,7 @@ class ReadinessController implements vscode.Disposable {
     } catch (error) {
       this.output.error(`The server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       this.client = undefined;
-      return this.fail(`The Readiness server failed to start: ${error instanceof Error ? error.message : String(error)}`, ['Show Output']);
+      return this.fail('The Readiness server stopped while starting. Its messages are in the Readiness output.', ['Restart Server', 'Show Output']);
     }
     this.showRunningState();
   }
@@ -242,10 +252,11 @@ class ReadinessController implements vscode.Disposable {
   private async fail(message: string, actions: string[]): Promise<void> {
     this.output.error(message);
     this.setState({ kind: 'failed', message });
-    const choice = await vscode.window.showErrorMessage(message, ...actions, 'Show Output');
+    const choice = await vscode.window.showErrorMessage(message, ...new Set([...actions, 'Show Output']));
     if (choice === 'Download .NET') await vscode.env.openExternal(vscode.Uri.parse(DOTNET_DOWNLOAD_URL));
     else if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${this.context.extension.id}`);
     else if (choice === 'Show Output') this.showOutput();
+    else if (choice === 'Restart Server') await this.restart();
   }
 
   private showRunningState(): void {
@@ -278,6 +289,41 @@ class ReadinessController implements vscode.Disposable {
     tooltip.isTrusted = { enabledCommands: Object.values(COMMANDS) };
     this.item.tooltip = tooltip;
     this.item.backgroundColor = view.alarm ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  }
+}
+
+/**
+ * Restarts a server that crashes after it was running, at most 4 times in 3 minutes. A server
+ * that dies before it ever ran is not restarted: the start-up failure is reported instead.
+ */
+class RestartLimiter implements ErrorHandler {
+  private readonly restarts: number[] = [];
+  private everRan = false;
+
+  constructor(private readonly output: vscode.LogOutputChannel) {}
+
+  /** Called by the controller once the client reached the running state. */
+  markRunning(): void {
+    this.everRan = true;
+  }
+
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    if (!this.everRan) {
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    const now = Date.now();
+    this.restarts.push(now);
+    while (this.restarts.length && now - this.restarts[0]! > 3 * 60_000) this.restarts.shift();
+    if (this.restarts.length > 4) {
+      this.output.error('The server stopped 5 times in 3 minutes and will not be restarted. Use "Readiness: Restart Server" after fixing the cause.');
+      return { action: CloseAction.DoNotRestart, message: 'The Readiness server stopped 5 times in 3 minutes and will not be restarted. See "Readiness: Show Output".' };
+    }
+    this.output.warn('The server stopped; restarting it.');
+    return { action: CloseAction.Restart, handled: true };
   }
 }
 

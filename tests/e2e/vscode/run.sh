@@ -99,10 +99,12 @@ TMP="$(mktemp -d "${TMPDIR:-/tmp}/readiness-vscode-e2e.XXXXXX")"
 WORKSPACE="$TMP/VibeShop"
 cp -a "$SAMPLE" "$WORKSPACE"
 rm -rf "$WORKSPACE/bin" "$WORKSPACE/obj"
-mkdir -p "$TMP/user-data/User" "$TMP/extensions" "$TMP/xdg-config" "$TMP/xdg-data"
+mkdir -p "$TMP/user-data/User" "$TMP/user-data/Machine" "$TMP/extensions" "$TMP/xdg-config" "$TMP/xdg-data"
 export XDG_CONFIG_HOME="$TMP/xdg-config" XDG_DATA_HOME="$TMP/xdg-data"
 
-node - "$TMP/user-data/User/settings.json" <<'JS'
+# code-server's extension host is a remote one: machine-scoped settings (server.path, dotnetPath)
+# are read from the Machine settings, the rest from the User settings.
+node - "$TMP/user-data/User/settings.json" "$TMP/user-data/Machine/settings.json" <<'JS'
 const settings = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -119,8 +121,10 @@ const settings = {
   'files.autoSave': 'off',
   'readiness.trace.server': 'messages',
 };
-if (process.env.E2E_SERVER_PATH) settings['readiness.server.path'] = process.env.E2E_SERVER_PATH;
+const machine = {};
+if (process.env.E2E_SERVER_PATH) machine['readiness.server.path'] = process.env.E2E_SERVER_PATH;
 require('fs').writeFileSync(process.argv[2], JSON.stringify(settings, null, 2));
+require('fs').writeFileSync(process.argv[3], JSON.stringify(machine, null, 2));
 JS
 
 CS=(env PATH="$N24/bin:$PATH" "$N24/bin/node" "$CODE_SERVER"

@@ -13,7 +13,7 @@ const EXPECT = {
   ],
   // Hover over this text in this file; the hover must match `explains` (text only the server's
   // hover gives, not just the diagnostic's message).
-  hover: { file: 'Program.cs', token: 'UseDeveloperExceptionPage', explains: /IsDevelopment/ },
+  hover: { file: 'Program.cs', code: 'RDY2001', token: 'UseDeveloperExceptionPage', explains: /IsDevelopment/ },
   // The quick fix picked from the hover's "Quick Fix..." list, and the text it must leave.
   fix: { title: /develop/i, after: 'if (app.Environment.IsDevelopment())' },
 };
@@ -84,15 +84,46 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Shows only the Problems rows matching `filter`; returns the file rows' names and the marker rows' texts. */
+/**
+ * Shows only the Problems rows matching `filter` (VS Code's filter is fuzzy) and returns them
+ * grouped: for each file row, the texts of the marker rows below it.
+ */
 async function problemsMatching(page, filter) {
   const input = page.locator('.markers-panel-container .monaco-inputbox input, .panel .viewpane-filter input').first();
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill(filter);
   await page.waitForTimeout(400);
-  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
-    rows.map((r) => ({ text: r.textContent || '', file: r.querySelector('.file-icon .label-name, .label-name')?.textContent || '' })),
+  const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((elements) =>
+    elements
+      .map((r) => ({ index: Number(r.getAttribute('data-index')), text: r.textContent || '', file: r.querySelector('.label-name')?.textContent || '' }))
+      .sort((a, b) => a.index - b.index),
   );
+  const byFile = {};
+  let current = '';
+  for (const row of rows) {
+    if (row.file) byFile[(current = row.file)] ??= [];
+    else if (current) byFile[current].push(row.text);
+  }
+  return byFile;
+}
+
+/** Clicks the Problems row of a finding, which opens the file at the finding. */
+async function revealProblem(page, file, code) {
+  await problemsMatching(page, code);
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  const count = await rows.count();
+  let inFile = false;
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const name = await row.locator('.label-name').first().textContent({ timeout: 1000 }).catch(() => '');
+    if (name) inFile = name === file;
+    else if (inFile && ((await row.textContent()) || '').includes(code)) {
+      await row.click();
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`no ${code} row for ${file} in Problems`);
 }
 
 async function main() {
@@ -111,8 +142,19 @@ async function main() {
     await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
     // The status bar item appears once the extension has activated.
-    await page.locator('.statusbar-item', { hasText: 'Readiness' }).first().waitFor({ timeout: 60000 });
+    const status = page.locator('.statusbar-item', { hasText: 'Readiness' }).first();
+    await status.waitFor({ timeout: 60000 });
+    // The item's accessible label starts with its icon name: `shield` once the server runs,
+    // `error` or `debug-stop` when it could not start (then stop early, with the reason).
+    const state = await page.waitForFunction(() => {
+      const label = [...document.querySelectorAll('.statusbar-item')].map((e) => e.getAttribute('aria-label') || '').find((l) => /Readiness/.test(l)) || '';
+      return /^(shield|error|debug-stop)\b/.test(label.trim()) ? label.trim() : false;
+    }, null, { timeout: 90000 }).then((h) => h.jsonValue());
     await screenshot(page, 'workbench');
+    if (!state.startsWith('shield')) {
+      const notice = await page.locator('.notifications-toasts').textContent().catch(() => '');
+      throw new Error(`the Readiness server is not running: ${notice || state}`);
+    }
 
     // The server scans the workspace; opening the files makes sure each one is analysed too.
     await openFile(page, EXPECT.hover.file);
@@ -122,14 +164,11 @@ async function main() {
     for (const expected of EXPECT.problems) {
       await check(page, `problems-${expected.name}`, async () => {
         const deadline = Date.now() + TIMEOUT;
-        let rows = [];
         for (;;) {
-          rows = await problemsMatching(page, expected.code);
-          const fileRow = rows.some((r) => r.file === expected.file);
-          const markerRow = rows.some((r) => r.text.includes(expected.code));
-          if (fileRow && markerRow) return;
+          const byFile = await problemsMatching(page, expected.code);
+          if ((byFile[expected.file] || []).some((text) => text.includes(expected.code))) return;
           if (Date.now() > deadline) {
-            throw new Error(`no ${expected.code} finding in ${expected.file}; Problems shows: ${JSON.stringify(rows.map((r) => r.file || r.text.slice(0, 80)))}`);
+            throw new Error(`no ${expected.code} finding in ${expected.file}; Problems shows: ${JSON.stringify(byFile)}`);
           }
           await page.waitForTimeout(1000);
         }
@@ -144,8 +183,8 @@ async function main() {
       if (!/\d/.test(text)) throw new Error(`status bar shows "${text}"`);
     });
 
-    await openFile(page, EXPECT.hover.file);
     await check(page, 'hover', async () => {
+      await revealProblem(page, EXPECT.hover.file, EXPECT.hover.code);
       const token = page.locator('.monaco-editor .view-lines span', { hasText: EXPECT.hover.token }).first();
       await token.scrollIntoViewIfNeeded();
       const hover = page.locator('.monaco-hover:not(.hidden)').first();
@@ -171,10 +210,9 @@ async function main() {
       const link = page.locator('.monaco-hover:not(.hidden) .action-container a, .monaco-hover:not(.hidden) .action', { hasText: 'Quick Fix' }).first();
       await link.waitFor({ state: 'visible', timeout: 10000 });
       await link.click();
-      const widget = page.locator('.action-widget');
-      await widget.waitFor({ state: 'visible', timeout: 10000 });
+      const action = page.locator('.action-widget .monaco-list-row', { hasText: EXPECT.fix.title }).first();
+      await action.waitFor({ state: 'visible', timeout: 10000 });
       await screenshot(page, 'quick-fix-menu');
-      const action = widget.locator('.monaco-list-row', { hasText: EXPECT.fix.title }).first();
       await action.click();
       await page.waitForFunction(
         (expected) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => (l.textContent || '').replace(/\u00a0/g, ' ').includes(expected)),
