@@ -53,7 +53,7 @@ describe('package.json contributions', () => {
   // Compiled tests run from out/test, sources from test: find package.json either way.
   const manifestPath = [path.join(__dirname, '..', 'package.json'), path.join(__dirname, '..', '..', 'package.json')].find((p) => {
     try {
-      return JSON.parse(readFileSync(p, 'utf8')).name === 'readiness-lsp';
+      return JSON.parse(readFileSync(p, 'utf8')).name === 'readiness';
     } catch {
       return false;
     }

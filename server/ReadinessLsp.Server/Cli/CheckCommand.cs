@@ -1,7 +1,81 @@
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.Catalogue;
+using ReadinessLsp.Engine.Settings;
+using Serilog;
+using Serilog.Events;
+
 namespace ReadinessLsp.Server.Cli;
 
-/// <summary>The <c>check</c> command.</summary>
+/// <summary>
+/// <c>readiness check DIR</c>: the engine over whole folders, for terminals and CI. Exit 0 when no
+/// finding reaches <c>--fail-on</c>, 1 when one does, 2 for a bad path or option (one line on stderr).
+/// </summary>
 internal static class CheckCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => 2;
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var (options, error) = CheckOptions.Parse(args);
+        if (options is null)
+        {
+            stderr.WriteLine($"readiness: {error}");
+            return 2;
+        }
+
+        using var log = new LoggerConfiguration()
+            .MinimumLevel.Is(options.Verbose ? LogEventLevel.Information : LogEventLevel.Warning)
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+
+        ReadinessEngine engine;
+        try
+        {
+            engine = ReadinessEngine.CreateDefault(log);
+            _ = engine.Catalogue.Rules;
+        }
+        catch (RuleCatalogueException e)
+        {
+            stderr.WriteLine($"readiness: invalid rule catalogue: {e.Message}");
+            return 2;
+        }
+
+        var (settings, problems) = SettingsReader.ReadWorkspaceFile(options.Roots[0]);
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine($"readiness: warning: {problem}");
+        }
+
+        settings = settings.Overlay(new ReadinessSettings(new Dictionary<string, RuleSetting>(), options.Exclude));
+        var run = new WorkspaceAnalyzer(engine, log).Run(options.Roots, settings, options.MaxFileBytes);
+        var report = new CheckReport(run, options.Roots, engine.Catalogue);
+
+        TextWriter? file = null;
+        try
+        {
+            file = options.OutputFile is null ? null : new StreamWriter(options.OutputFile);
+            var writer = file ?? stdout;
+            switch (options.Format)
+            {
+                case OutputFormat.Json:
+                    JsonReportWriter.Write(report, writer);
+                    break;
+                case OutputFormat.Sarif:
+                    SarifReportWriter.Write(report, writer);
+                    break;
+                default:
+                    TextReportWriter.Write(report, writer, TextReportWriter.ShouldColor(writer));
+                    break;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"readiness: cannot write {options.OutputFile}: {e.Message}");
+            return 2;
+        }
+        finally
+        {
+            file?.Dispose();
+        }
+
+        return options.FailOn is { } threshold && run.Findings.Any(f => f.Severity <= threshold) ? 1 : 0;
+    }
 }

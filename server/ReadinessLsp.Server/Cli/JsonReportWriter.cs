@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.CodeAnalysis.Text;
+using ReadinessLsp.Engine.Catalogue;
+using ReadinessLsp.Engine.Findings;
+
+namespace ReadinessLsp.Server.Cli;
+
+/// <summary>
+/// Machine output for scripts: every finding with its rule, 1-based position, 0-based LSP range,
+/// fingerprint and fixes. The shape is documented in the README and stable within a major version.
+/// </summary>
+internal static class JsonReportWriter
+{
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(CheckReport report, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", "readiness");
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteNumber("filesAnalyzed", report.Run.FilesAnalyzed);
+            json.WriteStartArray("findings");
+            foreach (var finding in report.Findings)
+            {
+                WriteFinding(json, report, finding);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var skipped in report.Run.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", report.RelativePath(skipped.Path));
+                json.WriteString("reason", skipped.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, CheckReport report, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteString("title", finding.Rule.Title);
+        json.WriteString("severity", finding.Severity.Name());
+        json.WriteString("category", finding.Rule.Category);
+        json.WriteString("message", finding.Message);
+        json.WriteString("path", report.RelativePath(finding.Path));
+        json.WriteNumber("line", finding.Range.Start.Line + 1);
+        json.WriteNumber("column", finding.Range.Start.Character + 1);
+        WriteRange(json, "range", finding.Range);
+        json.WriteString("fingerprint", finding.Fingerprint);
+        json.WriteString("helpUri", finding.Rule.HelpUri);
+        json.WriteStartArray("fixes");
+        foreach (var fix in finding.Fixes)
+        {
+            json.WriteStartObject();
+            json.WriteString("title", finding.FixTitle(fix));
+            json.WriteStartArray("edits");
+            foreach (var edit in fix.Edits)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", report.RelativePath(edit.Path));
+                WriteRange(json, "range", edit.Range);
+                json.WriteString("newText", edit.NewText);
+                if (edit.CreateFile)
+                {
+                    json.WriteBoolean("createFile", true);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("related");
+        foreach (var related in finding.Related)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", report.RelativePath(related.Path));
+            WriteRange(json, "range", related.Range);
+            json.WriteString("message", related.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A 0-based range in LSP's shape: <c>{ start: { line, character }, end: { ... } }</c>.</summary>
+    private static void WriteRange(Utf8JsonWriter json, string name, LinePositionSpan range)
+    {
+        json.WriteStartObject(name);
+        WritePosition(json, "start", range.Start);
+        WritePosition(json, "end", range.End);
+        json.WriteEndObject();
+    }
+
+    private static void WritePosition(Utf8JsonWriter json, string name, LinePosition position)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("line", position.Line);
+        json.WriteNumber("character", position.Character);
+        json.WriteEndObject();
+    }
+}
