@@ -14,7 +14,8 @@ const EXPECT = {
   // Hover over this text in this file; the hover must match `explains` (text only the server's
   // hover gives, not just the diagnostic's message).
   hover: { file: 'Program.cs', code: 'RDY2001', token: 'UseDeveloperExceptionPage', explains: /IsDevelopment/ },
-  // The quick fix picked from the hover's "Quick Fix..." list, and the text it must leave.
+  // The quick fix picked from the hover's "Quick Fix..." list, and the text it must leave; the
+  // hover's finding must then leave the Problems panel.
   fix: { title: /develop/i, after: 'if (app.Environment.IsDevelopment())' },
 };
 // -----------------------------------------------------------------------------------------------
@@ -220,6 +221,12 @@ async function main() {
         { timeout: 15000 },
       );
       await page.mouse.move(5, 5);
+      // The server re-analyses the edited text: the finding must go away.
+      const deadline = Date.now() + TIMEOUT;
+      while (((await problemsMatching(page, EXPECT.hover.code))[EXPECT.hover.file] || []).some((t) => t.includes(EXPECT.hover.code))) {
+        if (Date.now() > deadline) throw new Error(`${EXPECT.hover.code} is still reported after the fix`);
+        await page.waitForTimeout(500);
+      }
     });
   } finally {
     await context.close().catch(() => undefined);
