@@ -161,7 +161,7 @@ curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { log "code-server did 
 
 set +e
 NODE_PATH="$PLAYWRIGHT_DIR/node_modules" E2E_URL="http://127.0.0.1:$PORT/?folder=$WORKSPACE" E2E_WORKSPACE="$WORKSPACE" \
-  E2E_ARTIFACTS="$ARTIFACTS" CHROMIUM="$(command -v chromium)" node "$HERE/scenario.js"
+  E2E_ARTIFACTS="$ARTIFACTS" E2E_MACHINE_SETTINGS="$TMP/user-data/Machine/settings.json" CHROMIUM="$(command -v chromium)" node "$HERE/scenario.js"
 result=$?
 set -e
 log "took $(( $(date +%s) - start_time )) s; screenshots in $ARTIFACTS"

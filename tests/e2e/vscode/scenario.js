@@ -228,6 +228,32 @@ async function main() {
         await page.waitForTimeout(500);
       }
     });
+
+    await check(page, 'no-dotnet-10-message', async () => {
+      // Point readiness.dotnetPath at a `dotnet` that only has .NET 8: the extension restarts the
+      // server, finds no suitable runtime and says what to install (no stack trace).
+      const machineSettings = process.env.E2E_MACHINE_SETTINGS;
+      const original = fs.readFileSync(machineSettings, 'utf8');
+      const fakeDotnet = path.join(path.dirname(machineSettings), 'dotnet8-only');
+      fs.writeFileSync(fakeDotnet, '#!/bin/sh\necho "Microsoft.NETCore.App 8.0.11 [/usr/share/dotnet/shared/Microsoft.NETCore.App]"\n', { mode: 0o755 });
+      fs.writeFileSync(machineSettings, JSON.stringify({ ...JSON.parse(original), 'readiness.dotnetPath': fakeDotnet }, null, 2));
+      try {
+        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'needs the .NET 10 runtime' }).first();
+        await toast.waitFor({ state: 'visible', timeout: TIMEOUT });
+        const text = (await toast.textContent()) || '';
+        if (!/Install the \.NET 10 Runtime/.test(text)) throw new Error(`message does not say what to install: ${text}`);
+        if (/\bat \S+ \(/.test(text)) throw new Error(`message shows a stack trace: ${text}`);
+        await screenshot(page, 'no-dotnet-10-message-toast');
+      } finally {
+        fs.writeFileSync(machineSettings, original);
+      }
+      // With the setting back, the server restarts by itself.
+      await page.waitForFunction(() => {
+        const label = [...document.querySelectorAll('.statusbar-item')].map((e) => e.getAttribute('aria-label') || '').find((l) => /Readiness/.test(l)) || '';
+        return /^shield\b/.test(label.trim());
+      }, null, { timeout: TIMEOUT });
+      await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear, .notifications-toasts .codicon-close').first().click().catch(() => undefined);
+    });
   } finally {
     await context.close().catch(() => undefined);
     fs.rmSync(profile, { recursive: true, force: true });
