@@ -249,14 +249,19 @@ class ReadinessController implements vscode.Disposable {
     if (hasWorkspaceValue('server.path') || hasWorkspaceValue('dotnetPath')) void this.restart();
   }
 
-  private async fail(message: string, actions: string[]): Promise<void> {
+  /**
+   * Reports a failed start. The message is not awaited: a notification stays until the user
+   * closes it, and a restart (e.g. after a settings change) must not wait for that.
+   */
+  private fail(message: string, actions: string[]): void {
     this.output.error(message);
     this.setState({ kind: 'failed', message });
-    const choice = await vscode.window.showErrorMessage(message, ...new Set([...actions, 'Show Output']));
-    if (choice === 'Download .NET') await vscode.env.openExternal(vscode.Uri.parse(DOTNET_DOWNLOAD_URL));
-    else if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${this.context.extension.id}`);
-    else if (choice === 'Show Output') this.showOutput();
-    else if (choice === 'Restart Server') await this.restart();
+    void vscode.window.showErrorMessage(message, ...new Set([...actions, 'Show Output'])).then(async (choice) => {
+      if (choice === 'Download .NET') await vscode.env.openExternal(vscode.Uri.parse(DOTNET_DOWNLOAD_URL));
+      else if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${this.context.extension.id}`);
+      else if (choice === 'Show Output') this.showOutput();
+      else if (choice === 'Restart Server') await this.restart();
+    });
   }
 
   private showRunningState(): void {
