@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
+import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -31,6 +32,7 @@ import {
   wrongRuntimeMessage,
   type InstalledRuntime,
 } from './serverLocation';
+import { ServerLogClassifier } from './serverLog';
 import { needsRestart, readEngineSettings, SECTION, trustedValue, type EngineSettings } from './settings';
 import { COMMANDS, countSeverities, OPEN_PROBLEMS, statusView, type ClientState } from './statusBar';
 
@@ -145,6 +147,19 @@ class ReadinessController implements vscode.Disposable {
         return false;
       },
       errorHandler: restartLimiter,
+      stdioOptions: {
+        // Only used when stdout is not the protocol channel.
+        stdout: (input, channel) => {
+          readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line) => channel.info(`[server] ${line}`));
+        },
+        stderr: (input, channel) => {
+          const classifier = new ServerLogClassifier();
+          readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line) => {
+            const { level, text } = classifier.classify(line);
+            channel[level](`[server] ${text}`);
+          });
+        },
+      },
     };
 
     // The client id `readiness` makes vscode-languageclient honour `readiness.trace.server`.

@@ -252,7 +252,7 @@ async function main() {
         const label = [...document.querySelectorAll('.statusbar-item')].map((e) => e.getAttribute('aria-label') || '').find((l) => /Readiness/.test(l)) || '';
         return /^shield\b/.test(label.trim());
       }, null, { timeout: TIMEOUT });
-      await page.locator('.notifications-toasts .codicon-close').first().click().catch(() => undefined);
+      await page.locator('.notifications-toasts .codicon-close').first().click({ force: true, timeout: 2000 }).catch(() => undefined);
       // ...and reports the workspace's findings again.
       const again = EXPECT.problems[1];
       const deadline = Date.now() + TIMEOUT;
