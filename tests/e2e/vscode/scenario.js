@@ -261,6 +261,18 @@ async function main() {
         await page.waitForTimeout(500);
       }
     });
+
+    // Not a check: a picture of the extension's page (README with screenshots), for people.
+    try {
+      await runCommand(page, 'Extensions: Show Installed Extensions');
+      const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Readiness' }).first();
+      await row.click({ timeout: 10000 });
+      await page.locator('.extension-editor').waitFor({ timeout: 10000 });
+      await page.waitForTimeout(3000);
+      await screenshot(page, 'extension-page');
+    } catch (error) {
+      log(`(no extension page screenshot: ${error.message.split('\n')[0]})`);
+    }
   } finally {
     await context.close().catch(() => undefined);
     fs.rmSync(profile, { recursive: true, force: true });
