@@ -38,7 +38,7 @@ internal sealed class DiskWatcher(FileChangeProcessor changes, ILogger log) : ID
                 IncludeSubdirectories = true,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             };
-            watcher.Created += (_, e) => Queue(e.FullPath, FileChangeType.Created);
+            watcher.Created += (_, e) => QueueCreated(e.FullPath);
             watcher.Changed += (_, e) => Queue(e.FullPath, FileChangeType.Changed);
             watcher.Deleted += (_, e) => Queue(e.FullPath, FileChangeType.Deleted);
             watcher.Renamed += (_, e) =>
@@ -90,6 +90,29 @@ internal sealed class DiskWatcher(FileChangeProcessor changes, ILogger log) : ID
         return FileClassifier.Classify(path) != FileKind.Other ||
             name.Equals(SettingsReader.FileName, StringComparison.OrdinalIgnoreCase) ||
             (type == FileChangeType.Deleted && !Path.HasExtension(name));
+    }
+
+    // inotify watches a new folder only once it has seen the folder appear, so files written into it
+    // right away (a checkout, an unzip) raise no event of their own: list them instead.
+    private void QueueCreated(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            Queue(path, FileChangeType.Created);
+            return;
+        }
+
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+            {
+                Queue(file, FileChangeType.Created);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Information("Listing new folder {Folder} failed: {Reason}", path, e.Message);
+        }
     }
 
     private void Queue(string path, FileChangeType type)
