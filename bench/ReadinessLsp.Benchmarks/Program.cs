@@ -7,7 +7,7 @@ internal static class Program
 {
     private const string Usage = """
         Usage:
-          ReadinessLsp.Benchmarks scan [--files N] [--seed S] [--out DIR] [--keep] [--runs K] [--devskim] [--no-check]
+          ReadinessLsp.Benchmarks scan [--files N] [--seed S] [--out DIR] [--keep] [--runs K] [--devskim] [--no-check] [--breakdown]
 
           --files N    C# files in the synthetic workspace (default 5000, about 1.5 million lines)
           --seed S     seed of the generator (default fixed, so every run scans the same bytes)
@@ -16,6 +16,7 @@ internal static class Program
           --runs K     measured runs of each phase, alternating (default 3); medians are reported
           --devskim    also time DevSkim's CLI (installed into ~/.cache/readiness-bench when missing)
           --no-check   skip timing `readiness check` as a separate process
+          --breakdown  then time the scan's stages one by one (where the time goes beyond the floor)
         """;
 
     private static int Main(string[] args)

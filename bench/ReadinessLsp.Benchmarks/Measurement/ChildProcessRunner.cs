@@ -26,7 +26,7 @@ internal static class ChildProcessRunner
         };
         if (timeFile is not null)
         {
-            foreach (var arg in new[] { "-f", "%M", "-o", timeFile, fileName })
+            foreach (var arg in new[] { "-f", "%M %U %S", "-o", timeFile, fileName })
             {
                 start.ArgumentList.Add(arg);
             }
@@ -58,16 +58,23 @@ internal static class ChildProcessRunner
 
         stopwatch.Stop();
         var peak = polledPeak;
+        TimeSpan? cpu = null;
         if (timeFile is not null)
         {
+            // "Command exited with non-zero status N" may come first; the figures are the last line.
             var lines = File.ReadAllLines(timeFile);
             File.Delete(timeFile);
-            var last = lines.LastOrDefault(l => l.Length > 0 && char.IsDigit(l[0]));
-            peak = last is null ? 0 : long.Parse(last.Trim(), CultureInfo.InvariantCulture) * 1024;
+            var figures = lines.LastOrDefault(l => l.Length > 0 && char.IsDigit(l[0]))?.Split(' ');
+            if (figures is { Length: 3 })
+            {
+                peak = long.Parse(figures[0], CultureInfo.InvariantCulture) * 1024;
+                cpu = TimeSpan.FromSeconds(double.Parse(figures[1], CultureInfo.InvariantCulture) + double.Parse(figures[2], CultureInfo.InvariantCulture));
+            }
         }
 
-        return new ChildRun(stopwatch.Elapsed, peak, process.ExitCode, stdout.Result, stderr.Result);
+        return new ChildRun(stopwatch.Elapsed, cpu, peak, process.ExitCode, stdout.Result, stderr.Result);
     }
 }
 
-internal sealed record ChildRun(TimeSpan Wall, long PeakResidentBytes, int ExitCode, string Stdout, string Stderr);
+/// <param name="Cpu">User plus system time, when GNU time measured it.</param>
+internal sealed record ChildRun(TimeSpan Wall, TimeSpan? Cpu, long PeakResidentBytes, int ExitCode, string Stdout, string Stderr);

@@ -70,10 +70,10 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
 
         WriteHeader(workspace, csharp.Count, generation.Elapsed);
 
-        // Warm-up on one project, so the first measured run does not pay for JIT compilation.
-        var firstProject = Directory.GetDirectories(Path.Combine(root, "src")).Order(StringComparer.Ordinal).First();
-        ParseFloor(csharp.Where(p => p.StartsWith(firstProject, StringComparison.Ordinal)).ToList());
-        FullScan(firstProject);
+        // One unmeasured round first: both phases are measured with optimised (tier-1) code, not
+        // while the JIT is still compiling. Start-up and JIT cost show in the check process instead.
+        ParseFloor(csharp);
+        FullScan(root);
 
         var floor = new PhaseResults("floor: read + parse C#");
         var scan = new PhaseResults("scan: full, in process");
@@ -100,6 +100,12 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
 
         WriteResults(workspace, csharp.Count, floor, scan, checkRuns, devSkimRuns, scanRetained);
         WriteFindings(lastRun!);
+        if (options.Breakdown)
+        {
+            output.WriteLine();
+            new ScanBreakdown(root, options.Runs, _log, output).Run();
+        }
+
         return 0;
     }
 
@@ -131,15 +137,19 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         var pause = GC.GetTotalPauseDuration();
         PhaseSampler sampler;
         TimeSpan wall;
+        TimeSpan cpu;
         using (sampler = new PhaseSampler())
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             result = phase();
             wall = stopwatch.Elapsed;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         }
 
         return new PhaseRun(
             wall,
+            cpu,
             ProcessMemory.PeakResident(),
             sampler.PeakHeap,
             GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - collections,
@@ -155,7 +165,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
             Console.Error.WriteLine($"{command.FileName} exited with {run.ExitCode}: {run.Stderr.Trim()}");
         }
 
-        return new PhaseRun(run.Wall, run.PeakResidentBytes, null, null, null, null);
+        return new PhaseRun(run.Wall, run.Cpu, run.PeakResidentBytes, null, null, null, null);
     }
 
     private CommandLine? CheckCommandLine(string root)
@@ -229,13 +239,13 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
 
     private void WriteResults(SyntheticWorkspace workspace, int files, PhaseResults floor, PhaseResults scan, PhaseResults check, PhaseResults devSkim, long scanRetained)
     {
-        output.WriteLine($"{"phase",-26} {"median s",9} {"best s",8} {"files/s",9} {"lines/s",11} {"peak RSS MB",12} {"peak heap MB",13} {"GCs (gen2)",11} {"GC pause s",11}  runs (s)");
+        output.WriteLine($"{"phase",-26} {"median s",9} {"best s",8} {"CPU s",7} {"files/s",9} {"lines/s",11} {"peak RSS MB",12} {"peak heap MB",13} {"GCs (gen2)",11} {"GC pause s",11}  runs (s)");
         foreach (var phase in new[] { floor, scan, check, devSkim }.Where(p => p.Runs.Count > 0))
         {
             var median = phase.Median.TotalSeconds;
             var last = phase.Runs[^1];
             output.WriteLine(
-                $"{phase.Name,-26} {median,9:N2} {phase.Best.TotalSeconds,8:N2} {files / median,9:N0} {workspace.CSharpLines / median,11:N0} " +
+                $"{phase.Name,-26} {median,9:N2} {phase.Best.TotalSeconds,8:N2} {(phase.MedianCpu is { } cpu ? cpu.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture) : "-"),7} {files / median,9:N0} {workspace.CSharpLines / median,11:N0} " +
                 $"{phase.PeakResident / MB,12:N0} {(last.PeakHeap is { } heap ? (heap / MB).ToString("N0", CultureInfo.InvariantCulture) : "-"),13} " +
                 $"{(last.Collections is { } c ? $"{c} ({last.Gen2})" : "-"),11} {(last.Pause is { } p ? p.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture) : "-"),11}  " +
                 string.Join(" ", phase.Runs.Select(r => r.Wall.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture))));
@@ -243,6 +253,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
 
         output.WriteLine();
         output.WriteLine($"  scan / floor           {Ratio(scan, floor)}   (target: at most 1.5)");
+        output.WriteLine($"  scan / floor, CPU time {scan.MedianCpu!.Value.TotalSeconds / floor.MedianCpu!.Value.TotalSeconds,5:N2}   (steadier than wall time on a busy machine)");
         if (check.Runs.Count > 0)
         {
             output.WriteLine($"  check process / floor  {Ratio(check, floor)}   (includes process start, JIT and writing SARIF)");
@@ -297,7 +308,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
 }
 
 /// <summary>One measured run of a phase; heap and GC figures exist only for in-process phases.</summary>
-internal sealed record PhaseRun(TimeSpan Wall, long PeakResident, long? PeakHeap, int? Collections, int? Gen2, TimeSpan? Pause);
+internal sealed record PhaseRun(TimeSpan Wall, TimeSpan? Cpu, long PeakResident, long? PeakHeap, int? Collections, int? Gen2, TimeSpan? Pause);
 
 internal sealed class PhaseResults(string name)
 {
@@ -315,6 +326,16 @@ internal sealed class PhaseResults(string name)
     }
 
     public TimeSpan Best => Runs.Min(r => r.Wall);
+
+    /// <summary>Median CPU time (user + system, all threads), less disturbed than wall time by other load on the machine.</summary>
+    public TimeSpan? MedianCpu
+    {
+        get
+        {
+            var sorted = Runs.Where(r => r.Cpu is not null).Select(r => r.Cpu!.Value).Order().ToList();
+            return sorted.Count == 0 ? null : sorted[sorted.Count / 2];
+        }
+    }
 
     public long PeakResident => Runs.Max(r => r.PeakResident);
 

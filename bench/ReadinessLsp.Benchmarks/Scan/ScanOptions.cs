@@ -4,11 +4,11 @@ using ReadinessLsp.Benchmarks.Synthetic;
 namespace ReadinessLsp.Benchmarks.Scan;
 
 /// <summary>The command line of <c>scan</c>; <see cref="Parse"/> returns an error line instead of throwing.</summary>
-internal sealed record ScanOptions(int Files, int Seed, string? OutputDirectory, bool Keep, int Runs, bool DevSkim, bool Check)
+internal sealed record ScanOptions(int Files, int Seed, string? OutputDirectory, bool Keep, int Runs, bool DevSkim, bool Check, bool Breakdown)
 {
     public static (ScanOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        var options = new ScanOptions(SyntheticWorkspaceGenerator.DefaultFileCount, SyntheticWorkspaceGenerator.DefaultSeed, null, false, 3, false, true);
+        var options = new ScanOptions(SyntheticWorkspaceGenerator.DefaultFileCount, SyntheticWorkspaceGenerator.DefaultSeed, null, false, 3, false, true, false);
         for (var i = 0; i < args.Count; i++)
         {
             string? Value() => i + 1 < args.Count ? args[++i] : null;
@@ -31,6 +31,9 @@ internal sealed record ScanOptions(int Files, int Seed, string? OutputDirectory,
                     break;
                 case "--devskim":
                     options = options with { DevSkim = true };
+                    break;
+                case "--breakdown":
+                    options = options with { Breakdown = true };
                     break;
                 case "--no-check":
                     options = options with { Check = false };
