@@ -16,6 +16,11 @@ internal static class Program
             return CheckCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && args[0] == "rules")
+        {
+            return RulesCommand.Run(args[1..], Console.Out);
+        }
+
         if (args.Length > 0 && args[0] is "--help" or "-h" or "help")
         {
             Console.Out.WriteLine(Usage.Text);

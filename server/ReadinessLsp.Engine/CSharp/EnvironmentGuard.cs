@@ -201,14 +201,16 @@ internal static class EnvironmentGuard
         return negate ? Invert(scope) : scope;
     }
 
+    // A named environment other than production or staging ("Development", "Docker", "Local",
+    // "Testing") is somewhere the author runs the app themselves: code limited to it is guarded.
     private static Scope ClassifyEnvironmentName(ExpressionSyntax? name)
     {
         var value = name?.StringLiteralValue() ?? (name as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText;
         return value switch
         {
-            "Development" or "Dev" or "Local" => Scope.DevelopmentOnly,
-            "Production" or "Staging" or "Prod" => Scope.NotDevelopment,
-            _ => Scope.Unknown,
+            null or "" => Scope.Unknown,
+            _ when value.StartsWith("Prod", StringComparison.OrdinalIgnoreCase) || value.StartsWith("Stag", StringComparison.OrdinalIgnoreCase) => Scope.NotDevelopment,
+            _ => Scope.DevelopmentOnly,
         };
     }
 

@@ -78,6 +78,7 @@ internal sealed partial class RuleCatalogue
         }
 
         var slug = name[(id.Length + 1)..].Replace(".yaml", string.Empty, StringComparison.Ordinal);
+        var title = Required(fileName, "title", file.Title);
         var severityText = Required(fileName, "severity", file.Severity);
         if (!SeverityNames.TryParse(severityText, out var severity))
         {
@@ -112,7 +113,7 @@ internal sealed partial class RuleCatalogue
         return new RuleDescriptor(
             id,
             slug,
-            Required(fileName, "title", file.Title),
+            title,
             severity,
             category,
             appliesTo,

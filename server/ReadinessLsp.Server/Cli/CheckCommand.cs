@@ -62,7 +62,7 @@ internal static class CheckCommand
                     SarifReportWriter.Write(report, writer);
                     break;
                 default:
-                    TextReportWriter.Write(report, writer);
+                    TextReportWriter.Write(report, writer, TextReportWriter.ShouldColor(writer));
                     break;
             }
         }

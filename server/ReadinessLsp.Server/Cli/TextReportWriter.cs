@@ -5,7 +5,7 @@ namespace ReadinessLsp.Server.Cli;
 /// <summary>Human output: findings grouped by file as <c>path:line:col</c>, then a summary by severity and category.</summary>
 internal static class TextReportWriter
 {
-    public static void Write(CheckReport report, TextWriter output)
+    public static void Write(CheckReport report, TextWriter output, bool color = false)
     {
         foreach (var file in report.Findings.GroupBy(f => f.Path))
         {
@@ -14,7 +14,8 @@ internal static class TextReportWriter
             foreach (var finding in file)
             {
                 var start = finding.Range.Start;
-                output.WriteLine($"  {path}:{start.Line + 1}:{start.Character + 1}  {finding.Severity.Name(),-7}  {finding.RuleId}  {finding.Message}");
+                var severity = Paint($"{finding.Severity.Name(),-7}", finding.Severity, color);
+                output.WriteLine($"  {path}:{start.Line + 1}:{start.Character + 1}  {severity}  {finding.RuleId}  {finding.Message}");
             }
 
             output.WriteLine();
@@ -22,6 +23,17 @@ internal static class TextReportWriter
 
         WriteSummary(report, output);
     }
+
+    // Colour only for a person at a terminal that wants it (https://no-color.org).
+    public static bool ShouldColor(TextWriter output) =>
+        output == Console.Out && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "";
+
+    private static string Paint(string text, Severity severity, bool color) => !color ? text : severity switch
+    {
+        Severity.Error => $"\u001b[31m{text}\u001b[0m",
+        Severity.Warning => $"\u001b[33m{text}\u001b[0m",
+        _ => $"\u001b[36m{text}\u001b[0m",
+    };
 
     private static void WriteSummary(CheckReport report, TextWriter output)
     {

@@ -8,6 +8,7 @@ internal static class Usage
         Usage:
           readiness check DIR [DIR...] [--format text|json|sarif] [--fail-on error|warning|info|never]
                                [--output FILE] [--max-file-size KB] [--exclude GLOB]...
+          readiness rules [--markdown]  list the rules
           readiness [--stdio]           run the language server over stdin/stdout
           readiness --version
 
