@@ -32,7 +32,6 @@ internal sealed class ScanBreakdown(string root, int runs, ILogger log, TextWrit
             ("+ load all files", () => Each(scanned, file => loader.Load(file.Path))),
             ("+ parse C#", () => Each(scanned, file => Parse(loader.Load(file.Path).Document!))),
             ("+ walk every node", () => Each(scanned, file => Walk(loader.Load(file.Path).Document!))),
-            ("EXP walk skip types", () => Each(scanned, file => WalkPruned(loader.Load(file.Path).Document!))),
             ("+ detectors (Analyze)", () => Each(scanned, file => engine.Analyze(loader.Load(file.Path).Document!))),
             ("full scan (Run)", () => analyzer.Run(roots, ReadinessSettings.Default)),
         };
@@ -86,22 +85,6 @@ internal sealed class ScanBreakdown(string root, int runs, ILogger log, TextWrit
 
         var count = 0;
         foreach (var node in CSharpParsing.TreeOf(document).GetRoot().DescendantNodesAndSelf())
-        {
-            count += node.RawKind & 1;
-        }
-
-        GC.KeepAlive(count);
-    }
-
-    private static void WalkPruned(SourceDocument document)
-    {
-        if (document.Kind != FileKind.CSharp)
-        {
-            return;
-        }
-
-        var count = 0;
-        foreach (var node in CSharpParsing.TreeOf(document).GetRoot().DescendantNodesAndSelf(n => n is not Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax || n is Microsoft.CodeAnalysis.CSharp.Syntax.ArrayTypeSyntax))
         {
             count += node.RawKind & 1;
         }
