@@ -233,7 +233,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         output.WriteLine($"            {workspace.CSharpFiles:N0} C# files ({scannedCSharp:N0} scanned), {workspace.CSharpLines:N0} lines, {workspace.CSharpBytes / MB:N1} MB, {workspace.CSharpLines / Math.Max(1, workspace.CSharpFiles):N0} lines/file");
         output.WriteLine($"            + {workspace.OtherFiles:N0} appsettings, launchSettings, .env, project and .gitignore files; generated in {generation.TotalSeconds:N1} s");
         output.WriteLine($"  planted   {string.Join(", ", workspace.Planted.Select(p => $"{p.Key} x{p.Value}"))}");
-        output.WriteLine($"  runs      {options.Runs} of each phase, alternating, after a warm-up on one project; times are medians");
+        output.WriteLine($"  runs      {options.Runs} of each phase, alternating, after one unmeasured round; times are medians");
         output.WriteLine();
     }
 

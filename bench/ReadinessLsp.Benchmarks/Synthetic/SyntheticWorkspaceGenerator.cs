@@ -375,7 +375,7 @@ public sealed class SyntheticWorkspaceGenerator
 
         w.Line($"public sealed class {typeName}(AppDbContext db, ILogger<{typeName}> logger) : ControllerBase");
         w.Open();
-        var actions = 12 + state.Random.Next(9);
+        var actions = 14 + state.Random.Next(11);
         for (var a = 0; a < actions; a++)
         {
             var dto = $"{entity}Dto";
@@ -509,7 +509,7 @@ public sealed class SyntheticWorkspaceGenerator
         Usings(w, "Microsoft.EntityFrameworkCore", "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Options", $"{ns}.Contracts", $"{ns}.Data", $"{ns}.Data.Entities", $"{ns}.Options");
         w.Line($"namespace {ns}.Services;");
         w.Line();
-        var methods = 10 + state.Random.Next(9);
+        var methods = 12 + state.Random.Next(10);
         w.Line($"public interface I{typeName}");
         w.Open();
         for (var m = 0; m < methods; m++)
@@ -726,7 +726,7 @@ public sealed class SyntheticWorkspaceGenerator
         w.Line($"    .WithTags(\"{plural}\")");
         w.Line(state.Random.Next(4) == 0 ? "    .AllowAnonymous();" : "    .RequireAuthorization();");
         w.Line();
-        var endpoints = 12 + state.Random.Next(10);
+        var endpoints = 14 + state.Random.Next(12);
         for (var i = 0; i < endpoints; i++)
         {
             if (i % 2 == 0)
