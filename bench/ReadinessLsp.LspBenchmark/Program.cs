@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using StreamJsonRpc;
+
+namespace ReadinessLsp.LspBenchmark;
+
+/// <summary>
+/// Measures the language server as an editor sees it, over stdio against the real server process:
+/// time from initialized to the first diagnostics of an open document while the background scan
+/// runs, didChange-to-publishDiagnostics latency on a 2,000-line file (server debounce set to 0,
+/// so the figure excludes it), and the server's memory after the full scan.
+/// Usage: dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- [--files 5000] [--edits 200] [--keep]
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var files = IntArg(args, "--files", 5000);
+        var edits = IntArg(args, "--edits", 200);
+        var root = Path.Combine(Path.GetTempPath(), $"readiness-lsp-bench-{files}");
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        var generation = Stopwatch.StartNew();
+        LspWorkspaceGenerator.Generate(root, files);
+        Console.WriteLine($"Workspace: {files} files in {root} (generated in {generation.ElapsedMilliseconds} ms)");
+
+        try
+        {
+            await using var state = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll"));
+            var openUri = new Uri(Path.Combine(root, LspWorkspaceGenerator.OpenFile)).AbsoluteUri;
+            var largeUri = new Uri(Path.Combine(root, LspWorkspaceGenerator.LargeFile)).AbsoluteUri;
+
+            await state.InitializeAsync(new Uri(root).AbsoluteUri);
+            var initialized = Stopwatch.StartNew();
+            await state.Rpc.NotifyWithParameterObjectAsync("initialized", new { });
+            await state.Rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = openUri, languageId = "csharp", version = 1, text = LspWorkspaceGenerator.Program } });
+            await state.WaitForDiagnosticsAsync(openUri, 1, TimeSpan.FromSeconds(60));
+            var firstDiagnostics = initialized.Elapsed;
+            var scanRunning = !state.ScanEnded.Task.IsCompleted;
+
+            await state.ScanEnded.Task.WaitAsync(TimeSpan.FromMinutes(10));
+            var fullScan = initialized.Elapsed;
+            await Task.Delay(500);
+            var rss = ProcessRssMegabytes(state.Process.Id);
+
+            var text = File.ReadAllText(Path.Combine(root, LspWorkspaceGenerator.LargeFile));
+            var lineCount = text.Count(c => c == '\n');
+            await state.Rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = largeUri, languageId = "csharp", version = 1, text } });
+            await state.WaitForDiagnosticsAsync(largeUri, 1, TimeSpan.FromSeconds(30));
+
+            // Type into a comment in the middle of the file, one character per edit, and wait for
+            // each edit's diagnostics before the next: the latency an editor sees per keystroke.
+            var line = lineCount / 2;
+            var latencies = new List<double>();
+            for (var version = 2; version < edits + 2; version++)
+            {
+                var sent = Stopwatch.StartNew();
+                await state.Rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+                {
+                    textDocument = new { uri = largeUri, version },
+                    contentChanges = new[] { new { range = new { start = new { line, character = 0 }, end = new { line, character = 0 } }, text = "x" } },
+                });
+                await state.WaitForDiagnosticsAsync(largeUri, version, TimeSpan.FromSeconds(30));
+                latencies.Add(sent.Elapsed.TotalMilliseconds);
+            }
+
+            latencies.Sort();
+            Console.WriteLine();
+            Console.WriteLine($"| measure | value | target |");
+            Console.WriteLine($"|---|---|---|");
+            Console.WriteLine($"| initialized -> first diagnostics of an open document | {firstDiagnostics.TotalMilliseconds:F0} ms (scan {(scanRunning ? "still running" : "already done")}) | < 1000 ms |");
+            Console.WriteLine($"| initialized -> full workspace scan published | {fullScan.TotalMilliseconds:F0} ms | |");
+            Console.WriteLine($"| didChange -> publishDiagnostics, {lineCount}-line file, {latencies.Count} edits | p50 {Percentile(latencies, 50):F1} ms, p95 {Percentile(latencies, 95):F1} ms, max {latencies[^1]:F1} ms | p95 < 50 ms |");
+            Console.WriteLine($"| server memory (RSS) after the full scan | {rss:F0} MB | < 600 MB |");
+            return 0;
+        }
+        finally
+        {
+            if (!args.Contains("--keep"))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private static double Percentile(List<double> sorted, int percentile) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
+    }
+
+    private static double ProcessRssMegabytes(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        if (File.Exists(status))
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        using var process = Process.GetProcessById(pid);
+        return process.WorkingSet64 / 1024.0 / 1024.0;
+    }
+
+    /// <summary>The server process and a JSON-RPC client on its stdio.</summary>
+    private sealed class ServerProcess : IAsyncDisposable
+    {
+        private readonly ConcurrentDictionary<string, int> _versions = new();
+        private volatile TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private ServerProcess(Process process, JsonRpc rpc)
+        {
+            Process = process;
+            Rpc = rpc;
+        }
+
+        public Process Process { get; }
+
+        public JsonRpc Rpc { get; }
+
+        public TaskCompletionSource ScanEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static Task<ServerProcess> StartAsync(string serverDll)
+        {
+            var start = new ProcessStartInfo("dotnet", [serverDll, "--stdio", "--debounce-ms", "0", "--log-level", "Warning"])
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = false,
+                UseShellExecute = false,
+            };
+            var process = Process.Start(start)!;
+            var formatter = new SystemTextJsonFormatter();
+            var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
+            var state = new ServerProcess(process, rpc);
+            Add(rpc, "textDocument/publishDiagnostics", new Action<JsonElement>(state.OnPublish));
+            Add(rpc, "$/progress", new Action<JsonElement>(state.OnProgress));
+            Add(rpc, "window/workDoneProgress/create", new Func<JsonElement, object?>(_ => null));
+            Add(rpc, "window/logMessage", new Action<JsonElement>(_ => { }));
+            rpc.StartListening();
+            return Task.FromResult(state);
+        }
+
+        private static void Add(JsonRpc rpc, string method, Delegate handler) =>
+            rpc.AddLocalRpcMethod(handler.Method, handler.Target, new JsonRpcMethodAttribute(method) { UseSingleObjectParameterDeserialization = true });
+
+        public Task InitializeAsync(string rootUri) =>
+            Rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new
+            {
+                processId = Environment.ProcessId,
+                rootUri,
+                workspaceFolders = new[] { new { uri = rootUri, name = "bench" } },
+                capabilities = new { window = new { workDoneProgress = true } },
+            });
+
+        public async Task WaitForDiagnosticsAsync(string uri, int version, TimeSpan timeout)
+        {
+            using var cts = new CancellationTokenSource(timeout);
+            while (!(_versions.TryGetValue(uri, out var published) && published >= version))
+            {
+                await _published.Task.WaitAsync(cts.Token);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await Rpc.InvokeWithCancellationAsync<object>("shutdown", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                await Rpc.NotifyAsync("exit");
+                await Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e) when (e is TimeoutException or ConnectionLostException or RemoteInvocationException)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+
+            Rpc.Dispose();
+            Process.Dispose();
+        }
+
+        private void OnPublish(JsonElement parameters)
+        {
+            var uri = parameters.GetProperty("uri").GetString()!;
+            var version = parameters.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
+            _versions.AddOrUpdate(uri, version, (_, old) => Math.Max(old, version));
+            var previous = _published;
+            _published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            previous.TrySetResult();
+        }
+
+        private void OnProgress(JsonElement parameters)
+        {
+            if (parameters.GetProperty("value").GetProperty("kind").GetString() == "end")
+            {
+                ScanEnded.TrySetResult();
+            }
+        }
+    }
+}

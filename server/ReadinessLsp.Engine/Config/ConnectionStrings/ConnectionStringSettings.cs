@@ -1,0 +1,45 @@
+using ReadinessLsp.Engine.Config.Json;
+using ReadinessLsp.Engine.Workspace;
+
+namespace ReadinessLsp.Engine.Config.ConnectionStrings;
+
+/// <summary>
+/// The connection strings of an appsettings file (under <c>ConnectionStrings</c>, or any value that
+/// parses as one), parsed once per document and shared by the connection-string rules.
+/// </summary>
+internal sealed class ConnectionStringSettings
+{
+    private ConnectionStringSettings(IReadOnlyList<ConnectionStringSetting> items) => Items = items;
+
+    public IReadOnlyList<ConnectionStringSetting> Items { get; }
+
+    public static ConnectionStringSettings Parse(SourceDocument document)
+    {
+        var json = document.GetParsed(SettingsJsonDocument.Parse);
+        var items = new List<ConnectionStringSetting>();
+        foreach (var entry in json.Values)
+        {
+            if (entry.Value.Kind != JsonNodeKind.String)
+            {
+                continue;
+            }
+
+            var parsed = ConnectionString.TryParse(entry.Value.Text);
+            if (parsed is not null && parsed.Provider != DatabaseProvider.Unknown)
+            {
+                items.Add(new ConnectionStringSetting(entry, parsed));
+            }
+        }
+
+        return new ConnectionStringSettings(items);
+    }
+}
+
+internal sealed record ConnectionStringSetting(SettingEntry Entry, ConnectionString Value)
+{
+    /// <summary>The source span of a part's value, through any JSON escapes.</summary>
+    public Microsoft.CodeAnalysis.Text.TextSpan ValueSpanOf(ConnectionStringPart part) =>
+        Entry.Value.SourceSpanOf(part.ValueStart, part.ValueEnd - part.ValueStart);
+
+    public bool IsLocal => Value.Provider != DatabaseProvider.Sqlite && Value.HostPart is { } host && LocalHosts.IsLocalServer(host.Value);
+}

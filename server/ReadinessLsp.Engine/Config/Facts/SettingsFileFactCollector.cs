@@ -1,0 +1,91 @@
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.Config.Env;
+using ReadinessLsp.Engine.Config.Json;
+using ReadinessLsp.Engine.Workspace;
+
+namespace ReadinessLsp.Engine.Config.Facts;
+
+/// <summary>
+/// Records every key defined in appsettings, .env and launchSettings files, and every .gitignore,
+/// so rules can ask "is this key defined anywhere?" and "is this .env ignored?" across the workspace.
+/// </summary>
+internal sealed class SettingsFileFactCollector : IDocumentFactCollector
+{
+    public IReadOnlyCollection<FileKind> FileKinds { get; } = [FileKind.AppSettings, FileKind.EnvFile, FileKind.LaunchSettings, FileKind.GitIgnore];
+
+    public void Collect(DocumentContext context)
+    {
+        switch (context.Document.Kind)
+        {
+            case FileKind.AppSettings:
+                CollectAppSettings(context);
+                break;
+            case FileKind.EnvFile:
+                CollectEnv(context);
+                break;
+            case FileKind.LaunchSettings:
+                CollectLaunchSettings(context);
+                break;
+            case FileKind.GitIgnore:
+                context.Facts.Add(new GitIgnoreFile(
+                    System.IO.Path.GetDirectoryName(context.Path)!,
+                    context.Text.ToString(),
+                    TextEnd.Of(context.Text),
+                    TextEnd.EndsWithNewline(context.Text)));
+                break;
+        }
+    }
+
+    private static void CollectAppSettings(DocumentContext context)
+    {
+        var json = context.Document.GetParsed(SettingsJsonDocument.Parse);
+        var environment = FileClassifier.AppSettingsEnvironment(context.Path);
+        foreach (var entry in json.Entries)
+        {
+            context.Facts.Add(new ConfigDefinition(
+                entry.Key,
+                context.Path,
+                context.RangeOf(entry.KeySpan),
+                ConfigSourceKind.AppSettings,
+                environment,
+                !entry.Value.IsScalar,
+                entry.Value.IsScalar ? DisplayValues.Of(entry.Key, entry.Value.ConfigValue) : null,
+                IsTemplate: false));
+        }
+    }
+
+    private static void CollectEnv(DocumentContext context)
+    {
+        var env = context.Document.GetParsed(EnvFile.Parse);
+        var template = FileClassifier.IsEnvTemplate(context.Path);
+        context.Facts.Add(new EnvFileInfo(context.Path, template, TextEnd.Of(context.Text), TextEnd.EndsWithNewline(context.Text)));
+        foreach (var entry in env.Entries)
+        {
+            context.Facts.Add(new ConfigDefinition(
+                entry.ConfigKey,
+                context.Path,
+                context.RangeOf(entry.NameSpan),
+                ConfigSourceKind.EnvFile,
+                null,
+                false,
+                DisplayValues.Of(entry.Name, entry.Value),
+                template));
+        }
+    }
+
+    private static void CollectLaunchSettings(DocumentContext context)
+    {
+        foreach (var variable in LaunchProfiles.Read(context.Document))
+        {
+            context.Facts.Add(new ConfigDefinition(
+                EnvNames.ToConfigKey(variable.Name),
+                context.Path,
+                context.RangeOf(variable.Entry.KeySpan),
+                ConfigSourceKind.LaunchSettings,
+                variable.Profile.Environment,
+                false,
+                DisplayValues.Of(variable.Name, variable.Entry.Value.ConfigValue),
+                IsTemplate: false));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis.Text;
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.Config.Fixes;
+using ReadinessLsp.Engine.Config.Json;
+using ReadinessLsp.Engine.Findings;
+
+namespace ReadinessLsp.Engine.Config.Secrets;
+
+/// <summary>
+/// Finds secrets in a settings JSON file and reports them with the "move it to an environment
+/// variable" fix: the value becomes empty and the variable's name is added to <c>.env.example</c>.
+/// Shared by the production and development secret rules, which differ only in severity.
+/// </summary>
+internal static class SettingsSecrets
+{
+    public static IEnumerable<(SettingEntry Entry, SecretVerdict Verdict, TextSpan Span)> Find(IEnumerable<SettingEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Value.Kind != JsonNodeKind.String)
+            {
+                continue;
+            }
+
+            var verdict = SecretClassifier.Classify(entry.Key, entry.Value.Text);
+            if (verdict is null)
+            {
+                continue;
+            }
+
+            var at = entry.Value.Text.IndexOf(verdict.Secret, StringComparison.Ordinal);
+            yield return (entry, verdict, entry.Value.SourceSpanOf(at, verdict.Secret.Length));
+        }
+    }
+
+    public static void Report(DocumentContext context, SettingEntry entry, SecretVerdict verdict, TextSpan span)
+    {
+        var arguments = new Dictionary<string, string>
+        {
+            ["key"] = entry.Key,
+            ["kind"] = verdict.Kind,
+            ["masked"] = verdict.Masked,
+            ["variable"] = Env.EnvNames.FromConfigKey(entry.Key),
+        };
+        var path = context.Path;
+        var key = entry.Key;
+        var valueRange = context.RangeOf(entry.Value.Span);
+        context.ReportPending(
+            span,
+            (facts, candidate) => candidate with
+            {
+                Fixes = [new Fix(null, [new FileEdit(path, valueRange, "\"\""), .. EnvTemplateFix.AddName(facts, path, key)])],
+            },
+            arguments);
+    }
+}

@@ -1,0 +1,29 @@
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.Config;
+using ReadinessLsp.Engine.Config.Json;
+using ReadinessLsp.Engine.Config.Secrets;
+using ReadinessLsp.Engine.Workspace;
+
+namespace ReadinessLsp.Engine.Rules.Secrets;
+
+/// <summary>RDY2101: a live-looking secret in a committed appsettings file that is not Development-only.</summary>
+internal sealed class SecretInAppSettingsDetector : IDocumentDetector
+{
+    public string RuleId => "RDY2101";
+
+    public IReadOnlyCollection<FileKind> FileKinds { get; } = [FileKind.AppSettings];
+
+    public void Analyze(DocumentContext context)
+    {
+        if (ProductionScope.IsDevelopment(FileClassifier.AppSettingsEnvironment(context.Path)))
+        {
+            return;
+        }
+
+        var json = context.Document.GetParsed(SettingsJsonDocument.Parse);
+        foreach (var (entry, verdict, span) in SettingsSecrets.Find(json.Values))
+        {
+            SettingsSecrets.Report(context, entry, verdict, span);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using ReadinessLsp.Server.Lsp.CodeActions;
+using ReadinessLsp.Server.Lsp.Conversion;
+using ReadinessLsp.Server.Lsp.Dispatch;
+using ReadinessLsp.Server.Protocol;
+
+namespace ReadinessLsp.Server.Lsp.Handlers;
+
+/// <summary>
+/// Quick fixes and "suppress" for the findings in the requested range, and the file's fix-all
+/// source action; <c>context.only</c> narrows the kinds returned.
+/// </summary>
+internal sealed class CodeActionHandler(ServerContext context) : LspRequestHandler<CodeActionParams, IReadOnlyList<CodeAction>>
+{
+    public override string Method => "textDocument/codeAction";
+
+    public override async Task<IReadOnlyList<CodeAction>> HandleAsync(CodeActionParams request, CancellationToken cancellationToken)
+    {
+        if (DocumentUri.ToPath(request.TextDocument.Uri) is not { } path)
+        {
+            return [];
+        }
+
+        var (document, file) = await context.Pipeline.FreshAsync(path, cancellationToken);
+        if (file is null)
+        {
+            return [];
+        }
+
+        var only = request.Context?.Only;
+        var builder = new CodeActionBuilder(context, document, file);
+        var actions = new List<CodeAction>();
+        if (Wanted(CodeActionKind.QuickFix, only))
+        {
+            var range = TextPositions.ToSpan(request.Range);
+            foreach (var finding in file.Findings.Where(f => TextPositions.Intersects(f.Range, range)))
+            {
+                actions.AddRange(builder.QuickFixes(finding));
+            }
+        }
+
+        if (Wanted(CodeActionKind.SourceFixAllReadiness, only) && builder.FixAll() is { } fixAll)
+        {
+            actions.Add(fixAll);
+        }
+
+        return actions;
+    }
+
+    /// <summary>A kind is wanted when no filter is given, or a filter names it or one of its parents.</summary>
+    public static bool Wanted(string kind, IReadOnlyList<string>? only) =>
+        only is null || only.Count == 0 ||
+        only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
+}
