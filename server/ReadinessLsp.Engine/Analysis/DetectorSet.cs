@@ -51,10 +51,11 @@ internal sealed class DetectorSet
         var wordLists = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
         _requiredWords = wordLists.Any(w => w is null)
             ? null
-            : SearchValues.Create([.. wordLists.SelectMany(w => w!).Append(UnicodeEscape).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+            : SearchValues.Create([.. wordLists.SelectMany(w => w!).Append(UnicodeEscape).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
     }
 
-    // An identifier may be spelled with \u escapes (\u0055seCors is UseCors): such a file is always walked.
+    // An identifier may be spelled with \u or \U escapes (\u0055seCors is UseCors): such a file is always walked.
+    // Words are compared ignoring case: a superset of exact matches, so no word has to list its casings.
     private const string UnicodeEscape = "\\u";
 
     public static DetectorSet Default => Discovered.Value;
@@ -97,7 +98,7 @@ internal sealed class DetectorSet
 
         // A string-backed text (what the loader and the editor sync produce) is searched in place.
         var content = text.ToString();
-        return content.AsSpan().IndexOfAny(_requiredWords) >= 0 || content.Contains("\\U", StringComparison.Ordinal);
+        return content.AsSpan().IndexOfAny(_requiredWords) >= 0;
     }
 
     public bool AnyFor(FileKind kind) =>

@@ -23,8 +23,8 @@ internal interface ICSharpDetector : IDetector
     IReadOnlyCollection<SyntaxKind> NodeKinds { get; }
 
     /// <summary>
-    /// Words of which a file must contain at least one for this detector to report anything in it (the
-    /// method names or settings it looks for). A file with none of any detector's or collector's
+    /// Words of which a file must contain at least one (ignoring case) for this detector to report
+    /// anything in it (the method names or settings it looks for). A file with none of any detector's or collector's
     /// words is not walked at all. Null, the default, means "may report in any file".
     /// </summary>
     IReadOnlyCollection<string>? RequiredWords => null;
@@ -49,8 +49,8 @@ internal interface ICSharpFactCollector
     IReadOnlyCollection<SyntaxKind> NodeKinds { get; }
 
     /// <summary>
-    /// Words of which a file must contain at least one for this collector to collect anything in it (the
-    /// method names or settings it looks for). A file with none of any detector's or collector's
+    /// Words of which a file must contain at least one (ignoring case) for this collector to collect
+    /// anything in it (the method names or settings it looks for). A file with none of any detector's or collector's
     /// words is not walked at all. Null, the default, means "may collect in any file".
     /// </summary>
     IReadOnlyCollection<string>? RequiredWords => null;
