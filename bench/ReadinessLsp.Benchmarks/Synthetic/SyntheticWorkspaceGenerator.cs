@@ -108,7 +108,7 @@ public sealed class SyntheticWorkspaceGenerator
         var fileCount = 0;
 
         WriteOther(state, Path.Combine(dir, project + ".csproj"), ProjectFile());
-        WriteOther(state, Path.Combine(dir, "appsettings.json"), AppSettings(state, domain));
+        WriteOther(state, Path.Combine(dir, "appsettings.json"), AppSettings(state, domain, entities));
         WriteOther(state, Path.Combine(dir, "appsettings.Development.json"), AppSettingsDevelopment(state, domain));
         WriteOther(state, Path.Combine(dir, "appsettings.Production.json"), AppSettingsProduction(state, domain));
         WriteOther(state, Path.Combine(dir, "Properties", "launchSettings.json"), LaunchSettings(state, project));
@@ -1043,8 +1043,23 @@ public sealed class SyntheticWorkspaceGenerator
         </Project>
         """ + "\n";
 
-    private static string AppSettings(State state, string domain)
+    /// <summary>The project's settings, with a section for every entity's module (the keys its setup code reads).</summary>
+    private static string AppSettings(State state, string domain, string[] entities)
     {
+        var modules = new StringBuilder();
+        foreach (var entity in entities)
+        {
+            // Now and then a module's issuer is missing: code reads a setting no file defines.
+            var missing = state.Roll(boost: 5) == 1;
+            if (missing)
+            {
+                state.Plant("setting read but defined nowhere");
+            }
+
+            var issuer = missing ? string.Empty : $"\n    \"Issuer\": \"https://login.contoso.test/{entity.ToLowerInvariant()}\",";
+            modules.Append(CultureInfo.InvariantCulture, $"\n  \"{entity}\": {{\n    \"Authority\": \"https://login.contoso.test\",{issuer}\n    \"Audience\": \"{entity.ToLowerInvariant()}-api\",\n    \"Origins\": [ \"https://app.contoso.test\" ],\n    \"BatchSize0\": 50\n  }},");
+        }
+
         var secret = state.Roll(boost: 10) is 1 or 2;
         var password = secret ? state.Token(18) : "${DB_PASSWORD}";
         var signingKey = secret ? state.Token(44) : string.Empty;
@@ -1062,7 +1077,7 @@ public sealed class SyntheticWorkspaceGenerator
                   "Microsoft.EntityFrameworkCore.Database.Command": "Warning"
                 }
               },
-              "AllowedHosts": "*",
+              "AllowedHosts": "*",{{modules}}
               "ConnectionStrings": {
                 "{{domain}}": "Host=db;Port=5432;Database={{domain.ToLowerInvariant()}};Username=contoso_app;Password={{password}}"
               },
