@@ -1053,7 +1053,7 @@ public sealed class SyntheticWorkspaceGenerator
             var missing = state.Roll(boost: 5) == 1;
             if (missing)
             {
-                state.Plant("setting read but defined nowhere");
+                state.Plant("module setting missing from one project (RDY2150 stays silent when another project defines it)");
             }
 
             var issuer = missing ? string.Empty : $"\n    \"Issuer\": \"https://login.contoso.test/{entity.ToLowerInvariant()}\",";
