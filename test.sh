@@ -37,7 +37,15 @@ dotnet_tests() {
   return "${PIPESTATUS[0]}"
 }
 
+# node's test runner ends with "ℹ pass N" / "ℹ fail N"; turn that into the shared summary form.
+extension_unit_tests() {
+  npm test --silent 2>&1 | tee /dev/stderr | \
+    awk '/^ℹ pass /{p=$3} /^ℹ fail /{f=$3} END{print "extension unit: " p+0 " passed, " f+0 " failed"}'
+  return "${PIPESTATUS[0]}"
+}
+
 run_suite dotnet dotnet_tests
+run_suite extension-unit extension_unit_tests
 for suite in tests/e2e/*/run.sh; do
   [ -f "$suite" ] || continue
   run_suite "e2e-$(basename "$(dirname "$suite")")" bash "$suite"

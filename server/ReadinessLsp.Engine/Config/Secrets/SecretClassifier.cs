@@ -25,6 +25,7 @@ internal static partial class SecretClassifier
         new("private key", null, PrivateKey()),
         new("Azure storage account key", null, AzureAccountKey()),
         new("Azure shared access key", null, AzureSharedAccessKey()),
+        new("database URL password", null, DatabaseUrlPassword()),
     ];
 
     private static readonly string[] PlaceholderWords =
@@ -55,7 +56,9 @@ internal static partial class SecretClassifier
         foreach (var format in KnownFormats)
         {
             var match = format.Pattern.Match(value);
-            if (match.Success)
+
+            // The format may match around a reference ("postgres://app:${DB_PASSWORD}@db"): that is not a secret.
+            if (match.Success && !IsPlaceholder(match.Value))
             {
                 return new SecretVerdict(format.Name, match.Value, format.VisiblePrefix);
             }
@@ -187,6 +190,10 @@ internal static partial class SecretClassifier
 
     [GeneratedRegex(@"(?<=SharedAccessKey=)[A-Za-z0-9+/]{30,}={0,2}", RegexOptions.IgnoreCase)]
     private static partial Regex AzureSharedAccessKey();
+
+    // The password of a database or broker URL (postgres://user:PASSWORD@host), unless the host is this machine.
+    [GeneratedRegex(@"(?<=\b(?:postgres|postgresql|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|sqlserver|mssql)://[^:/@\s]+:)[^@\s/]{6,}(?=@(?!localhost\b|127\.|host\.docker\.internal\b|\[::1\]))", RegexOptions.IgnoreCase)]
+    private static partial Regex DatabaseUrlPassword();
 
     [GeneratedRegex(@"^(?:\$\{[^}]*\}|\$\([^)]*\)|%[A-Za-z0-9_]+%|<[^>]*>|\{\{[^}]*\}\}|\[[^\]]*\]|#\{[^}]*\}#?|__[A-Za-z0-9_]+__)$|^\$[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Reference();
