@@ -1,4 +1,6 @@
+using System.Buffers;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Analysis;
@@ -13,6 +15,9 @@ internal sealed class DetectorSet
 
     private readonly List<ICSharpDetector>?[] _detectorsByKind;
     private readonly List<ICSharpFactCollector>?[] _collectorsByKind;
+
+    // Null when some C# detector or collector must see every file.
+    private readonly SearchValues<string>? _requiredWords;
 
     private DetectorSet(
         IReadOnlyList<ICSharpDetector> csharp,
@@ -42,7 +47,16 @@ internal sealed class DetectorSet
                 (_collectorsByKind[(int)kind] ??= []).Add(collector);
             }
         }
+
+        var wordLists = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
+        _requiredWords = wordLists.Any(w => w is null)
+            ? null
+            : SearchValues.Create([.. wordLists.SelectMany(w => w!).Append(UnicodeEscape).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
     }
+
+    // An identifier may be spelled with \u or \U escapes (\u0055seCors is UseCors): such a file is always walked.
+    // Words are compared ignoring case: a superset of exact matches, so no word has to list its casings.
+    private const string UnicodeEscape = "\\u";
 
     public static DetectorSet Default => Discovered.Value;
 
@@ -68,6 +82,23 @@ internal sealed class DetectorSet
             [.. list.OfType<IDocumentDetector>()],
             [.. list.OfType<ICSharpFactCollector>()],
             [.. list.OfType<IDocumentFactCollector>()]);
+    }
+
+    /// <summary>
+    /// Whether any C# detector or collector could report or collect in a file with this text: a
+    /// file with none of their <see cref="ICSharpDetector.RequiredWords"/> is neither parsed nor
+    /// walked. One vectorised search of the text, much cheaper than the parse it saves.
+    /// </summary>
+    public bool MayApplyTo(SourceText text)
+    {
+        if (_requiredWords is null)
+        {
+            return true;
+        }
+
+        // A string-backed text (what the loader and the editor sync produce) is searched in place.
+        var content = text.ToString();
+        return content.AsSpan().IndexOfAny(_requiredWords) >= 0;
     }
 
     public bool AnyFor(FileKind kind) =>

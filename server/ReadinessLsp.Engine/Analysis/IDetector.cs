@@ -22,6 +22,13 @@ internal interface ICSharpDetector : IDetector
 {
     IReadOnlyCollection<SyntaxKind> NodeKinds { get; }
 
+    /// <summary>
+    /// Words of which a file must contain at least one (ignoring case) for this detector to report
+    /// anything in it (the method names or settings it looks for). A file with none of any detector's or collector's
+    /// words is not walked at all. Null, the default, means "may report in any file".
+    /// </summary>
+    IReadOnlyCollection<string>? RequiredWords => null;
+
     void Analyze(SyntaxNode node, CSharpContext context);
 }
 
@@ -40,6 +47,13 @@ internal interface IDocumentDetector : IDetector
 internal interface ICSharpFactCollector
 {
     IReadOnlyCollection<SyntaxKind> NodeKinds { get; }
+
+    /// <summary>
+    /// Words of which a file must contain at least one (ignoring case) for this collector to collect
+    /// anything in it (the method names or settings it looks for). A file with none of any detector's or collector's
+    /// words is not walked at all. Null, the default, means "may collect in any file".
+    /// </summary>
+    IReadOnlyCollection<string>? RequiredWords => null;
 
     void Collect(SyntaxNode node, CSharpContext context);
 }

@@ -118,6 +118,12 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     private FileAnalysis AnalyzeCSharp(SourceDocument document, CancellationToken cancellationToken)
     {
+        // Most files contain no word any rule looks for: for them, no parse and no walk.
+        if (!Detectors.MayApplyTo(document.Text))
+        {
+            return Empty(document);
+        }
+
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);

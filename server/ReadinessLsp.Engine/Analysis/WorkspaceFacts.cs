@@ -12,11 +12,18 @@ internal sealed class WorkspaceFacts(IReadOnlyList<string> roots, IReadOnlyColle
     public static readonly WorkspaceFacts Empty = new([], []);
 
     private readonly ConcurrentDictionary<Type, Lazy<object>> _indexes = new();
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _all = new();
 
     /// <summary>The workspace folders, for rules that reason about paths (is this .env ignored?).</summary>
     public IReadOnlyList<string> Roots { get; } = roots;
 
-    public IEnumerable<T> All<T>() => bags.SelectMany(b => b.OfType<T>());
+    /// <summary>
+    /// Every fact of type <typeparamref name="T"/>, in file order. Gathered once per type: rules
+    /// ask for the same list once per finding, and going through every file's bag each time made
+    /// resolving thousands of findings cost as much as parsing the workspace.
+    /// </summary>
+    public IEnumerable<T> All<T>() =>
+        (IReadOnlyList<T>)_all.GetOrAdd(typeof(T), _ => new Lazy<object>(() => bags.SelectMany(b => b.OfType<T>()).ToList())).Value;
 
     /// <summary>
     /// A derived view of the facts, built once per <see cref="WorkspaceFacts"/> by <paramref name="build"/>.

@@ -21,6 +21,8 @@ internal sealed class ConfigReadCollector : ICSharpFactCollector
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds => ConfigReadFinder.NodeKinds;
 
+    public IReadOnlyCollection<string>? RequiredWords { get; } = [.. ConfigReadFinder.RequiredWords, .. ExternalSourceCalls, "DistributedApplication"];
+
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         var site = ConfigReadFinder.Find(node);

@@ -17,6 +17,14 @@ internal static class ConfigReadFinder
 {
     public static readonly IReadOnlyCollection<SyntaxKind> NodeKinds = [SyntaxKind.ElementAccessExpression, SyntaxKind.InvocationExpression];
 
+    /// <summary>
+    /// A file with none of these (compared ignoring case) has no read this finder recognises: an
+    /// indexer read needs a name containing "config" or "cfg", or a GetSection receiver; the
+    /// calls are named. The engine skips such files.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> RequiredWords =
+        ["config", "cfg", "GetConnectionString", "GetSection", "GetRequiredSection", "GetValue", "GetEnvironmentVariable", "Bind"];
+
     public static ConfigReadSite? Find(SyntaxNode node) => node switch
     {
         ElementAccessExpressionSyntax access => FromIndexer(access),

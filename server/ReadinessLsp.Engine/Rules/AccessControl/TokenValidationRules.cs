@@ -17,6 +17,9 @@ internal abstract class TokenValidationRuleBase : ICSharpDetector
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.SimpleAssignmentExpression];
 
+    // Only these settings are ever reported.
+    public IReadOnlyCollection<string>? RequiredWords => [.. SwitchedOffSettings, .. BypassedValidators];
+
     /// <summary>Settings whose <c>false</c> this rule reports.</summary>
     protected abstract IReadOnlySet<string> SwitchedOffSettings { get; }
 

@@ -18,6 +18,8 @@ internal abstract class OpenCorsRuleBase : ICSharpDetector
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
 
+    public IReadOnlyCollection<string>? RequiredWords { get; } = ["AllowAnyOrigin", "WithOrigins", "SetIsOriginAllowed"];
+
     protected abstract bool WithCredentials { get; }
 
     public void Analyze(SyntaxNode node, CSharpContext context)

@@ -19,6 +19,8 @@ internal sealed class UnguardedDeveloperExceptionPageRule : ICSharpDetector
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
 
+    public IReadOnlyCollection<string>? RequiredWords => DeveloperPages;
+
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var call = (InvocationExpressionSyntax)node;

@@ -20,6 +20,8 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds => ConfigReadFinder.NodeKinds;
 
+    public IReadOnlyCollection<string>? RequiredWords => ConfigReadFinder.RequiredWords;
+
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var site = ConfigReadFinder.Find(node);

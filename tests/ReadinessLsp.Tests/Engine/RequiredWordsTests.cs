@@ -1,0 +1,32 @@
+using Microsoft.CodeAnalysis.Text;
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.Workspace;
+using Serilog.Core;
+
+namespace ReadinessLsp.Tests.Engine;
+
+/// <summary>The word prefilter: files without any rule's words skip parsing, and nothing a rule would report is missed.</summary>
+public sealed class RequiredWordsTests
+{
+    private static readonly ReadinessEngine Engine = ReadinessEngine.CreateDefault(Logger.None);
+
+    [Fact]
+    public void A_file_without_any_rule_word_is_not_parsed()
+    {
+        var document = SourceDocument.FromText("/w/OrdersController.cs", "public class OrdersController { void M() { var x = Load(); } }");
+        Assert.False(DetectorSet.Default.MayApplyTo(document.Text));
+        Assert.Empty(Engine.Analyze(document).Detections);
+    }
+
+    [Theory]
+    [InlineData("app.UseDeveloperExceptionPage();")]
+    [InlineData("app.\\u0055seDeveloperExceptionPage();")]
+    [InlineData("app.\\U00000055seDeveloperExceptionPage();")]
+    [InlineData("app.@UseDeveloperExceptionPage();")]
+    public void Every_spelling_of_a_flagged_call_is_still_analysed(string call)
+    {
+        var document = SourceDocument.FromText("/w/Program.cs", $"var app = WebApplication.CreateBuilder(args).Build();\n{call}\n");
+        Assert.True(DetectorSet.Default.MayApplyTo(document.Text));
+        Assert.Single(Engine.Analyze(document).Detections);
+    }
+}
