@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# CI's benchmark run: the scan benchmark on a small synthetic workspace, to prove the command
-# works and to print its figures. It checks no time: the machines are shared and noisy.
+# CI's benchmark run: both benchmarks on small synthetic workspaces, to prove the commands work and
+# to print their figures. It checks no time: the machines are shared and noisy.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-if dotnet run -c Release --project bench/ReadinessLsp.Benchmarks -- scan --files 200 --runs 1; then
-  echo "1 passed, 0 failed"
-else
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+passed=0; failed=0
+run() {
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
+run dotnet run -c Release --project bench/ReadinessLsp.Benchmarks -- scan --files 200 --runs 1
+run dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- --files 300 --edits 30
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,12 +1,12 @@
 using System.Text;
+using ReadinessLsp.Benchmarks.Synthetic;
 
 namespace ReadinessLsp.LspBenchmark;
 
 /// <summary>
-/// A synthetic ASP.NET Core workspace for the language-server benchmark: services, controllers and
-/// models in many folders, appsettings files, a Program.cs with a finding, and one 2,000-line file
-/// to edit. Deterministic for a given file count. Kept small and self-contained so it can give way
-/// to the shared generator of the scan benchmark.
+/// The language-server benchmark's workspace: the scan benchmark's synthetic ASP.NET Core workspace
+/// (the same generator, linked in), a Program.cs with a finding to open, and one 2,000-line file
+/// to edit. Deterministic for a given file count.
 /// </summary>
 internal static class LspWorkspaceGenerator
 {
@@ -22,25 +22,12 @@ internal static class LspWorkspaceGenerator
         app.Run();
         """;
 
+    /// <summary>The scan benchmark's workspace, plus the document to open and the 2,000-line file to edit.</summary>
     public static void Generate(string root, int files)
     {
+        new SyntheticWorkspaceGenerator(Math.Max(1, files - 2)).Generate(root);
         Write(root, OpenFile, Program);
         Write(root, LargeFile, LargeService(2000));
-        Write(root, "src/App/appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } }, "AllowedHosts": "*" }""");
-        Write(root, "src/App/appsettings.Development.json", """{ "Logging": { "LogLevel": { "Default": "Debug" } } }""");
-        Write(root, ".gitignore", "bin/\nobj/\n");
-        for (var i = 0; i < files - 5; i++)
-        {
-            var module = $"Module{i / 100:D3}";
-            var (folder, text) = (i % 4) switch
-            {
-                0 => ("Controllers", Controller(module, i)),
-                1 => ("Services", Service(module, i)),
-                2 => ("Models", Model(module, i)),
-                _ => ("Data", Repository(module, i)),
-            };
-            Write(root, $"src/{module}/{folder}/Type{i}.cs", text);
-        }
     }
 
     public static string LargeService(int lines)
@@ -73,86 +60,6 @@ internal static class LspWorkspaceGenerator
 
         return count;
     }
-
-    private static string Controller(string module, int i) => $$"""
-        using Microsoft.AspNetCore.Mvc;
-
-        namespace App.{{module}}.Controllers;
-
-        [ApiController]
-        [Route("api/{{module.ToLowerInvariant()}}/items{{i}}")]
-        public sealed class Type{{i}}Controller(Type{{i + 1}}Service service) : ControllerBase
-        {
-            [HttpGet("{id:int}")]
-            public async Task<IActionResult> Get(int id, CancellationToken cancellationToken)
-            {
-                var item = await service.FindAsync(id, cancellationToken);
-                return item is null ? NotFound() : Ok(item);
-            }
-
-            [HttpGet]
-            public async Task<IActionResult> List([FromQuery] int page = 1, CancellationToken cancellationToken = default) =>
-                Ok(await service.PageAsync(page, 50, cancellationToken));
-        }
-        """;
-
-    private static string Service(string module, int i) => $$"""
-        namespace App.{{module}}.Services;
-
-        public sealed class Type{{i}}Service(ILogger<Type{{i}}Service> logger)
-        {
-            public Task<object?> FindAsync(int id, CancellationToken cancellationToken)
-            {
-                logger.LogInformation("Finding {Id}", id);
-                return Task.FromResult<object?>(id > 0 ? new { Id = id } : null);
-            }
-
-            public Task<IReadOnlyList<object>> PageAsync(int page, int size, CancellationToken cancellationToken)
-            {
-                var items = Enumerable.Range((page - 1) * size, size).Select(n => (object)new { Id = n }).ToList();
-                return Task.FromResult<IReadOnlyList<object>>(items);
-            }
-        }
-        """;
-
-    private static string Model(string module, int i) => $$"""
-        using System.ComponentModel.DataAnnotations;
-
-        namespace App.{{module}}.Models;
-
-        public sealed class Type{{i}}
-        {
-            public int Id { get; set; }
-
-            [Required, MaxLength(200)]
-            public string Name { get; set; } = string.Empty;
-
-            public decimal Price { get; set; }
-
-            public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-        }
-        """;
-
-    private static string Repository(string module, int i) => $$"""
-        namespace App.{{module}}.Data;
-
-        public sealed class Type{{i}}Repository
-        {
-            private readonly Dictionary<int, string> _items = new();
-
-            public string? Find(int id) => _items.TryGetValue(id, out var value) ? value : null;
-
-            public void Save(int id, string value)
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    throw new ArgumentException("A value is required", nameof(value));
-                }
-
-                _items[id] = value;
-            }
-        }
-        """;
 
     private static void Write(string root, string relative, string text)
     {
