@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 table="$(mktemp)"
-dotnet run --project server/ReadinessLsp.Server -- rules --markdown > "$table"
+# Build first, quietly: build warnings would otherwise land in the table.
+dotnet build server/ReadinessLsp.Server -v quiet -nologo > /dev/null
+dotnet run --no-build --project server/ReadinessLsp.Server -- rules --markdown > "$table"
 python3 - "$table" <<'PY'
 import re, sys
 table = open(sys.argv[1]).read()

@@ -110,6 +110,16 @@ internal sealed partial class RuleCatalogue
             throw new RuleCatalogueException(fileName, "docs", $"'{docs}' must be a lowercase anchor (letters, digits, dashes)");
         }
 
+        var message = Required(fileName, "message", file.Message).Trim();
+        var hover = Required(fileName, "hover", file.Hover).Trim();
+        var examples = file.Examples ?? [];
+        var unexampled = Placeholder().Matches(message + hover).Select(m => m.Groups[1].Value).FirstOrDefault(p => !examples.ContainsKey(p));
+        if (unexampled is not null)
+        {
+            // Without an example, documentation rendered outside a finding would show a raw "{name}".
+            throw new RuleCatalogueException(fileName, "examples", $"needs an example value for the placeholder {{{unexampled}}}");
+        }
+
         return new RuleDescriptor(
             id,
             slug,
@@ -117,10 +127,11 @@ internal sealed partial class RuleCatalogue
             severity,
             category,
             appliesTo,
-            Required(fileName, "message", file.Message).Trim(),
+            message,
             Required(fileName, "summary", file.Summary).Trim(),
-            Required(fileName, "hover", file.Hover).Trim(),
+            hover,
             fix,
+            examples,
             docs,
             fileName);
     }
@@ -151,6 +162,9 @@ internal sealed partial class RuleCatalogue
 
     [GeneratedRegex("^[a-z0-9-]+$")]
     private static partial Regex Anchor();
+
+    [GeneratedRegex(@"\{([a-zA-Z]+)\}")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex("Property '([^']+)' not found")]
     private static partial Regex PropertyNotFound();

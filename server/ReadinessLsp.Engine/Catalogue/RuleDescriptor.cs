@@ -15,9 +15,16 @@ internal sealed record RuleDescriptor(
     string Summary,
     string HoverMarkdown,
     RuleFixText? Fix,
+    IReadOnlyDictionary<string, string> Examples,
     string DocsAnchor,
     string SourceFile)
 {
+    /// <summary>
+    /// The explanation with example values in its placeholders: what a rule's documentation shows
+    /// when there is no particular finding (SARIF rule help, the rules list).
+    /// </summary>
+    public string ExampleHoverMarkdown => FormatHover(Examples);
+
     /// <summary>Where a user reads about the rule: the README's rules table.</summary>
     public string HelpUri => $"{RuleCatalogue.DocsBaseUri}#{DocsAnchor}";
 

@@ -21,6 +21,8 @@ internal sealed class RuleFile
 
     public RuleFileFix? Fix { get; set; }
 
+    public Dictionary<string, string>? Examples { get; set; }
+
     public string? Docs { get; set; }
 }
 

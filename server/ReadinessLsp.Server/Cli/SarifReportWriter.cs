@@ -71,8 +71,8 @@ internal static class SarifReportWriter
             WriteMessage(json, "shortDescription", rule.Title);
             WriteMessage(json, "fullDescription", rule.Summary);
             json.WriteStartObject("help");
-            json.WriteString("text", rule.HoverMarkdown);
-            json.WriteString("markdown", rule.HoverMarkdown);
+            json.WriteString("text", Lsp.Conversion.HoverText.PlainText(rule.ExampleHoverMarkdown));
+            json.WriteString("markdown", rule.ExampleHoverMarkdown);
             json.WriteEndObject();
             json.WriteString("helpUri", rule.HelpUri);
             json.WriteStartObject("defaultConfiguration");

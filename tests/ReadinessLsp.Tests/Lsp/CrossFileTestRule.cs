@@ -18,7 +18,7 @@ internal static class CrossFileTestRule
         new(
             new RuleCatalogue([
                 new RuleDescriptor(Id, "marker-without-clear", "Marker without a clear", Severity.Warning, "data-integrity", ["csharp"],
-                    "Marker() with no Clear() anywhere", "summary", "**Marker** hover", null, "rdy9001", "test"),
+                    "Marker() with no Clear() anywhere", "summary", "**Marker** hover", null, new Dictionary<string, string>(), "rdy9001", "test"),
             ]),
             DetectorSet.Create([new MarkerDetector(), new ClearCollector()]),
             Serilog.Core.Logger.None);
