@@ -47,3 +47,18 @@ internal sealed record GitIgnoreFile(string Directory, string Content, LinePosit
 
 /// <summary>An env file (template or not) and where its text ends, so a fix can append a name.</summary>
 internal sealed record EnvFileInfo(string Path, bool IsTemplate, LinePosition End, bool EndsWithNewline);
+
+/// <summary>
+/// A base appsettings.json as a fix that adds a key needs it: the file's line ending and indent
+/// unit, and every object reachable through property names (<see cref="SettingsObjectSlot.Key"/>
+/// "" is the root). <see cref="Objects"/> is null when .NET could not read the file, so no fix edits it.
+/// </summary>
+internal sealed record SettingsFileLayout(string Path, string NewLine, string IndentUnit, IReadOnlyList<SettingsObjectSlot>? Objects);
+
+/// <summary>
+/// Where a new last member of one object goes: insert <see cref="Before"/> + member + <see cref="After"/>
+/// at <see cref="At"/>, and a ',' at <see cref="CommaAt"/> when the previous member needs one apart
+/// (a comment follows it). <see cref="Indent"/> is the member's indent, null when the object is on one
+/// line (new objects are then written inline). <see cref="At"/> is null when the place is unclear.
+/// </summary>
+internal sealed record SettingsObjectSlot(string Key, LinePosition? At, LinePosition? CommaAt, string Before, string After, string? Indent);

@@ -40,6 +40,12 @@ internal sealed class SettingsFileFactCollector : IDocumentFactCollector
     {
         var json = context.Document.GetParsed(SettingsJsonDocument.Parse);
         var environment = FileClassifier.AppSettingsEnvironment(context.Path);
+        if (System.IO.Path.GetFileName(context.Path).Equals("appsettings.json", StringComparison.OrdinalIgnoreCase))
+        {
+            // Only the base file receives added keys; an overlay would hide them from other environments.
+            context.Facts.Add(SettingsLayoutReader.Read(context.Path, context.Text, json));
+        }
+
         foreach (var entry in json.Entries)
         {
             context.Facts.Add(new ConfigDefinition(

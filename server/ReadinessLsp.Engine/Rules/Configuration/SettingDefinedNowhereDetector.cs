@@ -43,8 +43,13 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector
                     return null;
                 }
 
-                var edits = EnvTemplateFix.AddName(facts, NearestSettingsFolderFile(facts, path), key);
-                return edits.Count == 0 ? candidate : candidate with { Fixes = [new Fix(null, edits)] };
+                // Two quick fixes, appsettings.json first: an environment variable read has only the template.
+                var near = NearestSettingsFolderFile(facts, path);
+                var settings = kind == ConfigReadKind.EnvironmentVariable ? null : AppSettingsKeyFix.Add(facts, near, key, kind == ConfigReadKind.Section);
+                var edits = EnvTemplateFix.AddName(facts, near, key);
+                var template = edits.Count == 0 ? null : new Fix($"Add {Config.Env.EnvNames.FromConfigKey(key)} to .env.example", edits);
+                Fix[] fixes = [.. new[] { settings, template }.OfType<Fix>()];
+                return fixes.Length == 0 ? candidate : candidate with { Fixes = fixes };
             },
             new Dictionary<string, string>
             {
