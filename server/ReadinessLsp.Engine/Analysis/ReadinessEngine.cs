@@ -9,7 +9,7 @@ using Serilog;
 namespace ReadinessLsp.Engine.Analysis;
 
 /// <summary>
-/// The engine every face (check command, language server, agent tools) stands on. Two steps:
+/// The engine every face (the check command, the language server) stands on. Two steps:
 /// <see cref="Analyze"/> reads one file into a <see cref="FileAnalysis"/> (detections, pending
 /// detections, facts); <see cref="Resolve"/> turns a file's analysis into findings against the
 /// merged workspace facts and the user's settings. Step one is per file and parallel; step two is

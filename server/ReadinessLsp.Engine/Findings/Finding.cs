@@ -4,7 +4,7 @@ using ReadinessLsp.Engine.Catalogue;
 namespace ReadinessLsp.Engine.Findings;
 
 /// <summary>
-/// A finding as every face shows it (terminal, SARIF, editor, agent): the detection with its rule,
+/// A finding as every face shows it (terminal, SARIF, editor): the detection with its rule,
 /// effective severity and rendered message. Identical wherever it is shown.
 /// </summary>
 internal sealed record Finding(

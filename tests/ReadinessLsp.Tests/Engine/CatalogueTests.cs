@@ -26,6 +26,15 @@ public sealed class CatalogueTests
     }
 
     [Fact]
+    public void Rule_files_live_in_the_folder_of_their_category()
+    {
+        foreach (var rule in Catalogue.Rules)
+        {
+            Assert.Equal($"rules/{rule.Category}/{rule.Id}.{rule.Slug}.yaml", rule.SourceFile);
+        }
+    }
+
+    [Fact]
     public void Every_rule_has_exactly_one_detector_and_every_detector_a_rule()
     {
         var detectors = DetectorSet.Default.All.GroupBy(d => d.RuleId).ToDictionary(g => g.Key, g => g.Count());

@@ -9,7 +9,7 @@ namespace ReadinessLsp.Engine.Rules.Configuration;
 /// (<c>TrustServerCertificate=true</c>, <c>Encrypt=false</c>, <c>SSL Mode=Disable</c>,
 /// <c>SslMode=None</c>). A local database host stays silent: nothing crosses a network.
 /// </summary>
-internal sealed class ConnectionEncryptionDisabledDetector : ConnectionStringRule
+internal sealed class ConnectionEncryptionDisabledDetector : ConnectionStringDetectorBase
 {
     public override string RuleId => "RDY2113";
 

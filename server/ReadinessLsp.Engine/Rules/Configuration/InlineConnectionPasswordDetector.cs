@@ -12,7 +12,7 @@ namespace ReadinessLsp.Engine.Rules.Configuration;
 /// RDY2112: a database password written inside a connection string that Production uses. Local
 /// development databases (a localhost host) and placeholders stay silent.
 /// </summary>
-internal sealed class InlineConnectionPasswordDetector : ConnectionStringRule
+internal sealed class InlineConnectionPasswordDetector : ConnectionStringDetectorBase
 {
     public override string RuleId => "RDY2112";
 

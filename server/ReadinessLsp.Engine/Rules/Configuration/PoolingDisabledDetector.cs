@@ -5,7 +5,7 @@ using ReadinessLsp.Engine.Config.ConnectionStrings;
 namespace ReadinessLsp.Engine.Rules.Configuration;
 
 /// <summary>RDY2110: <c>Pooling=false</c> in a production connection string: a new connection per query.</summary>
-internal sealed class PoolingDisabledDetector : ConnectionStringRule
+internal sealed class PoolingDisabledDetector : ConnectionStringDetectorBase
 {
     public override string RuleId => "RDY2110";
 

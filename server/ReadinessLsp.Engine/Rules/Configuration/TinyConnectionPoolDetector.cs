@@ -6,7 +6,7 @@ using ReadinessLsp.Engine.Config.ConnectionStrings;
 namespace ReadinessLsp.Engine.Rules.Configuration;
 
 /// <summary>RDY2111: a <c>Max Pool Size</c> below 10 in a production connection string.</summary>
-internal sealed class TinyConnectionPoolDetector : ConnectionStringRule
+internal sealed class TinyConnectionPoolDetector : ConnectionStringDetectorBase
 {
     // Every provider defaults to 100; below 10 the pool, not the database, limits concurrent requests.
     private const int TinyBelow = 10;

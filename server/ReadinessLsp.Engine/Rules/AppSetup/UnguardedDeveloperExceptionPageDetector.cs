@@ -11,7 +11,7 @@ namespace ReadinessLsp.Engine.Rules.AppSetup;
 /// RDY2001: developer error pages (stack traces, SQL, config) switched on in every environment.
 /// Silent when an environment guard in any of its usual shapes keeps the call to Development.
 /// </summary>
-internal sealed class UnguardedDeveloperExceptionPageRule : ICSharpDetector
+internal sealed class UnguardedDeveloperExceptionPageDetector : ICSharpDetector
 {
     private static readonly HashSet<string> DeveloperPages = ["UseDeveloperExceptionPage", "UseDatabaseErrorPage", "UseMigrationsEndPoint"];
 

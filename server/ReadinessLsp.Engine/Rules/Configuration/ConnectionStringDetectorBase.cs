@@ -9,7 +9,7 @@ namespace ReadinessLsp.Engine.Rules.Configuration;
 /// The shape of every connection-string rule: look at the connection strings Production will use
 /// (Production overlay, or base file values no overlay replaces), one part at a time.
 /// </summary>
-internal abstract class ConnectionStringRule : IDocumentDetector
+internal abstract class ConnectionStringDetectorBase : IDocumentDetector
 {
     public abstract string RuleId { get; }
 

@@ -12,7 +12,7 @@ namespace ReadinessLsp.Engine.Rules.AppSetup;
 /// RDY2002 (any origin) and RDY2003 (any origin with credentials): a CORS policy that lets every
 /// website call the API. Both rules share one detection; credentials decide which one reports.
 /// </summary>
-internal abstract class OpenCorsRuleBase : ICSharpDetector
+internal abstract class OpenCorsDetectorBase : ICSharpDetector
 {
     public abstract string RuleId { get; }
 
@@ -88,7 +88,7 @@ internal abstract class OpenCorsRuleBase : ICSharpDetector
 }
 
 /// <summary>RDY2002: any website may call the API (no credentials).</summary>
-internal sealed class OpenCorsRule : OpenCorsRuleBase
+internal sealed class OpenCorsDetector : OpenCorsDetectorBase
 {
     public override string RuleId => "RDY2002";
 
@@ -96,7 +96,7 @@ internal sealed class OpenCorsRule : OpenCorsRuleBase
 }
 
 /// <summary>RDY2003: any website may call the API as the signed-in user.</summary>
-internal sealed class OpenCorsWithCredentialsRule : OpenCorsRuleBase
+internal sealed class OpenCorsWithCredentialsDetector : OpenCorsDetectorBase
 {
     public override string RuleId => "RDY2003";
 

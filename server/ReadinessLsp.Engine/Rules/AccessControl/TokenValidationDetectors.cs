@@ -11,7 +11,7 @@ namespace ReadinessLsp.Engine.Rules.AccessControl;
 /// RDY1001 (forged or everlasting tokens accepted) and RDY1002 (tokens from other issuers or for
 /// other apps accepted): <c>TokenValidationParameters</c> checks switched off outside a development guard.
 /// </summary>
-internal abstract class TokenValidationRuleBase : ICSharpDetector
+internal abstract class TokenValidationDetectorBase : ICSharpDetector
 {
     public abstract string RuleId { get; }
 
@@ -81,7 +81,7 @@ internal abstract class TokenValidationRuleBase : ICSharpDetector
 }
 
 /// <summary>RDY1001: the checks that stop forged and expired tokens.</summary>
-internal sealed class TokenValidationSwitchedOffRule : TokenValidationRuleBase
+internal sealed class TokenValidationSwitchedOffDetector : TokenValidationDetectorBase
 {
     public override string RuleId => "RDY1001";
 
@@ -93,7 +93,7 @@ internal sealed class TokenValidationSwitchedOffRule : TokenValidationRuleBase
 }
 
 /// <summary>RDY1002: the checks that a token was issued by us, for this app, over HTTPS metadata.</summary>
-internal sealed class TokenIssuerChecksSwitchedOffRule : TokenValidationRuleBase
+internal sealed class TokenIssuerChecksSwitchedOffDetector : TokenValidationDetectorBase
 {
     public override string RuleId => "RDY1002";
 
