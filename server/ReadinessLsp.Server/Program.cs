@@ -18,7 +18,7 @@ internal static class Program
 
         if (args.Length > 0 && args[0] == "rules")
         {
-            return RulesCommand.Run(args[1..], Console.Out);
+            return RulesCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
         if (args.Length > 0 && args[0] is "--help" or "-h" or "help")

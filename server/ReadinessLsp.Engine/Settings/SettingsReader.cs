@@ -50,7 +50,9 @@ internal static class SettingsReader
         }
         catch (JsonException e)
         {
-            return (ReadinessSettings.Default, [$"{source}: not valid JSON (line {e.LineNumber + 1}): {e.Message}"]);
+            // .NET's message repeats the position in its own words; the line is what a person needs.
+            var reason = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+            return (ReadinessSettings.Default, [$"{source}: not valid JSON at line {e.LineNumber + 1}: {reason}"]);
         }
     }
 

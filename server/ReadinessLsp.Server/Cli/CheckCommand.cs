@@ -39,13 +39,23 @@ internal static class CheckCommand
         }
 
         var (settings, problems) = SettingsReader.ReadWorkspaceFile(options.Roots[0]);
-        foreach (var problem in problems)
+        if (problems.Any(p => p.Contains("not valid JSON", StringComparison.Ordinal)))
+        {
+            // A broken settings file must not quietly turn into "no settings" in CI.
+            stderr.WriteLine($"readiness: {problems.First(p => p.Contains("not valid JSON", StringComparison.Ordinal))}");
+            return 2;
+        }
+
+        foreach (var problem in problems.Concat(UnknownRules(settings, engine.Catalogue)))
         {
             stderr.WriteLine($"readiness: warning: {problem}");
         }
 
+        log.Information("Checking {Roots} with {Rules} rules", options.Roots, engine.Catalogue.Rules.Count);
+
         settings = settings.Overlay(new ReadinessSettings(new Dictionary<string, RuleSetting>(), options.Exclude));
         var run = new WorkspaceAnalyzer(engine, log).Run(options.Roots, settings, options.MaxFileBytes);
+        log.Information("Analysed {Files} files in {Seconds:0.00} s: {Findings} findings, {Skipped} skipped", run.FilesAnalyzed, run.Elapsed.TotalSeconds, run.Findings.Count, run.Skipped.Count);
         var report = new CheckReport(run, options.Roots, engine.Catalogue);
 
         TextWriter? file = null;
@@ -78,4 +88,7 @@ internal static class CheckCommand
 
         return options.FailOn is { } threshold && run.Findings.Any(f => f.Severity <= threshold) ? 1 : 0;
     }
+
+    private static IEnumerable<string> UnknownRules(ReadinessSettings settings, RuleCatalogue catalogue) =>
+        settings.Rules.Keys.Where(id => !catalogue.TryGet(id, out _)).Select(id => $"{SettingsReader.FileName}: rules.{id}: no such rule (readiness rules lists them)");
 }

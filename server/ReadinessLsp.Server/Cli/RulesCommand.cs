@@ -9,8 +9,14 @@ namespace ReadinessLsp.Server.Cli;
 /// </summary>
 internal static class RulesCommand
 {
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.FirstOrDefault(a => a != "--markdown") is { } unknown)
+        {
+            stderr.WriteLine($"readiness: unknown option '{unknown}' for rules (only --markdown)");
+            return 2;
+        }
+
         stdout.Write(args.Contains("--markdown") ? Markdown(RuleCatalogue.Default) : Text(RuleCatalogue.Default));
         return 0;
     }

@@ -120,6 +120,32 @@ public sealed class CheckCommandTests
         Assert.Empty(JsonDocument.Parse(CliRunner.Check(workspace.Root, "--format", "json", "--exclude", "src/**").Stdout).RootElement.GetProperty("findings").EnumerateArray());
     }
 
+    [Fact]
+    public void A_broken_settings_file_stops_the_check_and_an_unknown_rule_is_a_warning()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("Program.cs", RiskyProgram);
+        workspace.Write("readiness.json", "{ \"rules\": { \"RDY2001\": \"off\" ");
+        var (exit, stdout, stderr) = CliRunner.Check(workspace.Root);
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.Contains("readiness.json: not valid JSON at line 1", stderr, StringComparison.Ordinal);
+
+        workspace.Write("readiness.json", """{ "rules": { "RDY7777": "off" } }""");
+        (exit, _, stderr) = CliRunner.Check(workspace.Root);
+        Assert.Equal(1, exit);
+        Assert.Contains("rules.RDY7777: no such rule", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_command_lists_every_rule_and_refuses_unknown_options()
+    {
+        var stdout = new StringWriter();
+        Assert.Equal(0, ReadinessLsp.Server.Cli.RulesCommand.Run([], stdout, TextWriter.Null));
+        Assert.Equal(ReadinessLsp.Engine.Catalogue.RuleCatalogue.Default.Rules.Count, stdout.ToString().TrimEnd().Split('\n').Length);
+        Assert.Equal(2, ReadinessLsp.Server.Cli.RulesCommand.Run(["--bogus"], TextWriter.Null, TextWriter.Null));
+    }
+
     private static string[] Fingerprints(string json) =>
         [.. JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("fingerprint").GetString()!)];
 }
