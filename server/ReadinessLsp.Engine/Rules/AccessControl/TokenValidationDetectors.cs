@@ -8,8 +8,9 @@ using ReadinessLsp.Engine.Findings;
 namespace ReadinessLsp.Engine.Rules.AccessControl;
 
 /// <summary>
-/// RDY1001 (forged or everlasting tokens accepted) and RDY1002 (tokens from other issuers or for
-/// other apps accepted): <c>TokenValidationParameters</c> checks switched off outside a development guard.
+/// RDY1001 (forged or everlasting tokens accepted), RDY1002 (tokens from other issuers or for other
+/// apps accepted) and RDY1003 (signing keys fetched over plain HTTP): token checks switched off
+/// outside a development guard. One detection, three rules, so each gets its own explanation.
 /// </summary>
 internal abstract class TokenValidationDetectorBase : ICSharpDetector
 {
@@ -92,11 +93,19 @@ internal sealed class TokenValidationSwitchedOffDetector : TokenValidationDetect
         new HashSet<string> { "SignatureValidator", "LifetimeValidator", "IssuerSigningKeyValidator" };
 }
 
-/// <summary>RDY1002: the checks that a token was issued by us, for this app, over HTTPS metadata.</summary>
+/// <summary>RDY1002: the checks that a token was issued by the expected issuer, for this app, with a trusted key.</summary>
 internal sealed class TokenIssuerChecksSwitchedOffDetector : TokenValidationDetectorBase
 {
     public override string RuleId => "RDY1002";
 
     protected override IReadOnlySet<string> SwitchedOffSettings { get; } =
-        new HashSet<string> { "ValidateIssuer", "ValidateAudience", "ValidateIssuerSigningKey", "RequireHttpsMetadata" };
+        new HashSet<string> { "ValidateIssuer", "ValidateAudience", "ValidateIssuerSigningKey" };
+}
+
+/// <summary>RDY1003: the identity provider's metadata (and its signing keys) may be fetched over plain HTTP.</summary>
+internal sealed class TokenMetadataOverHttpDetector : TokenValidationDetectorBase
+{
+    public override string RuleId => "RDY1003";
+
+    protected override IReadOnlySet<string> SwitchedOffSettings { get; } = new HashSet<string> { "RequireHttpsMetadata" };
 }
