@@ -32,21 +32,34 @@ internal static class ProductionScope
         string key,
         TextSpan span,
         IReadOnlyDictionary<string, string> arguments,
-        IReadOnlyList<Fix>? fixes = null)
+        IReadOnlyList<Fix>? fixes = null) =>
+        ReportPending(context, key, span, arguments, (_, candidate) => fixes is null ? candidate : candidate with { Fixes = fixes });
+
+    /// <summary>
+    /// The same, for a finding that needs the merged facts to complete (a fix that edits
+    /// <c>.env.example</c>): <paramref name="complete"/> runs once the workspace is known.
+    /// Staging and other named environments are left alone: their files describe servers the
+    /// author chose to set up differently, and only Production's effective values are judged.
+    /// </summary>
+    public static void ReportPending(
+        DocumentContext context,
+        string key,
+        TextSpan span,
+        IReadOnlyDictionary<string, string> arguments,
+        Func<WorkspaceFacts, Detection, Detection> complete)
     {
         var environment = FileClassifier.AppSettingsEnvironment(context.Path);
         if (IsProduction(environment))
         {
-            context.Report(span, arguments, fixes);
+            context.ReportPending(span, complete, arguments);
         }
         else if (environment is null)
         {
             var path = context.Path;
             context.ReportPending(
                 span,
-                (facts, candidate) => facts.Index(ConfigKeyIndex.Build).IsOverriddenInProduction(path, key) ? null : candidate,
-                arguments,
-                fixes);
+                (facts, candidate) => facts.Index(ConfigKeyIndex.Build).IsOverriddenInProduction(path, key) ? null : complete(facts, candidate),
+                arguments);
         }
     }
 }

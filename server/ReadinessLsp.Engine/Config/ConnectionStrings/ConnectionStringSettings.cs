@@ -41,5 +41,10 @@ internal sealed record ConnectionStringSetting(SettingEntry Entry, ConnectionStr
     public Microsoft.CodeAnalysis.Text.TextSpan ValueSpanOf(ConnectionStringPart part) =>
         Entry.Value.SourceSpanOf(part.ValueStart, part.ValueEnd - part.ValueStart);
 
+    /// <summary>
+    /// Whether the server is this machine (localhost, (localdb), a Docker host alias): such a
+    /// connection string is a developer's own database, its password a local one, and its TLS
+    /// settings irrelevant. Production pointing at a local host is its own finding (RDY2114).
+    /// </summary>
     public bool IsLocal => Value.Provider != DatabaseProvider.Sqlite && Value.HostPart is { } host && LocalHosts.IsLocalServer(host.Value);
 }

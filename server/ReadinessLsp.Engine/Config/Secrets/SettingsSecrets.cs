@@ -47,10 +47,7 @@ internal static class SettingsSecrets
         var valueRange = context.RangeOf(entry.Value.Span);
         context.ReportPending(
             span,
-            (facts, candidate) => candidate with
-            {
-                Fixes = [new Fix(null, [new FileEdit(path, valueRange, "\"\""), .. EnvTemplateFix.AddName(facts, path, key)])],
-            },
+            (facts, candidate) => candidate with { Fixes = [MoveToEnvironmentFix.Create(facts, path, valueRange, key)] },
             arguments);
     }
 }

@@ -31,20 +31,11 @@ internal sealed class InlineConnectionPasswordDetector : ConnectionStringDetecto
         var path = context.Path;
         var key = setting.Entry.Key;
         var valueRange = context.RangeOf(setting.Entry.Value.Span);
-        var environment = Workspace.FileClassifier.AppSettingsEnvironment(path);
-        Detection? WithFix(Analysis.WorkspaceFacts facts, Detection candidate) =>
-            candidate with { Fixes = [new Fix(null, [new FileEdit(path, valueRange, "\"\""), .. EnvTemplateFix.AddName(facts, path, key)])] };
-
-        if (ProductionScope.IsProduction(environment))
-        {
-            context.ReportPending(span, WithFix, arguments);
-        }
-        else
-        {
-            context.ReportPending(
-                span,
-                (facts, candidate) => facts.Index(Config.Keys.ConfigKeyIndex.Build).IsOverriddenInProduction(path, key) ? null : WithFix(facts, candidate),
-                arguments);
-        }
+        ProductionScope.ReportPending(
+            context,
+            key,
+            span,
+            arguments,
+            (facts, candidate) => candidate with { Fixes = [MoveToEnvironmentFix.Create(facts, path, valueRange, key)] });
     }
 }
