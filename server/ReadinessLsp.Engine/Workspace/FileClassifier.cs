@@ -38,6 +38,11 @@ internal static class FileClassifier
             return FileKind.ProjectFile;
         }
 
+        if (IsComposeFile(name))
+        {
+            return FileKind.ComposeFile;
+        }
+
         if (name.Equals(WorkspaceSettingsFileName, StringComparison.OrdinalIgnoreCase))
         {
             return FileKind.WorkspaceSettings;
@@ -75,6 +80,11 @@ internal static class FileClassifier
              variant.Contains("dist", StringComparison.OrdinalIgnoreCase) ||
              variant.Contains("defaults", StringComparison.OrdinalIgnoreCase));
     }
+
+    // docker-compose.yml, docker-compose.override.yaml, compose.yaml, compose.prod.yml
+    private static bool IsComposeFile(string name) =>
+        (name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("compose.", StringComparison.OrdinalIgnoreCase)) &&
+        (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsAppSettings(string name) =>
         name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) &&

@@ -11,4 +11,5 @@ internal enum FileKind
     GitIgnore,
     ProjectFile,
     WorkspaceSettings,
+    ComposeFile,
 }

@@ -20,7 +20,10 @@ public sealed class WorkspaceScannerTests
         Assert.True(FileClassifier.IsEnvTemplate("/a/.env.example"));
         Assert.False(FileClassifier.IsEnvTemplate("/a/.env"));
         Assert.Equal(FileKind.LaunchSettings, FileClassifier.Classify("/a/Properties/launchSettings.json"));
+        Assert.Equal(FileKind.ComposeFile, FileClassifier.Classify("/a/docker-compose.override.yml"));
+        Assert.Equal(FileKind.ComposeFile, FileClassifier.Classify("/a/compose.yaml"));
         Assert.Equal(FileKind.Other, FileClassifier.Classify("/a/package.json"));
+        Assert.Equal(FileKind.Other, FileClassifier.Classify("/a/.github/workflows/build.yml"));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ internal enum ConfigSourceKind
     AppSettings,
     EnvFile,
     LaunchSettings,
+    ComposeFile,
 }
 
 /// <summary>How code reads a key: a value, a whole section (options binding), or an environment variable.</summary>

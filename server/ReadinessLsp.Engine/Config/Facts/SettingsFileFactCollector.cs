@@ -6,12 +6,12 @@ using ReadinessLsp.Engine.Workspace;
 namespace ReadinessLsp.Engine.Config.Facts;
 
 /// <summary>
-/// Records every key defined in appsettings, .env and launchSettings files, and every .gitignore,
+/// Records every key defined in appsettings, .env, launchSettings and Docker Compose files, and every .gitignore,
 /// so rules can ask "is this key defined anywhere?" and "is this .env ignored?" across the workspace.
 /// </summary>
 internal sealed class SettingsFileFactCollector : IDocumentFactCollector
 {
-    public IReadOnlyCollection<FileKind> FileKinds { get; } = [FileKind.AppSettings, FileKind.EnvFile, FileKind.LaunchSettings, FileKind.GitIgnore];
+    public IReadOnlyCollection<FileKind> FileKinds { get; } = [FileKind.AppSettings, FileKind.EnvFile, FileKind.LaunchSettings, FileKind.ComposeFile, FileKind.GitIgnore];
 
     public void Collect(DocumentContext context)
     {
@@ -25,6 +25,9 @@ internal sealed class SettingsFileFactCollector : IDocumentFactCollector
                 break;
             case FileKind.LaunchSettings:
                 CollectLaunchSettings(context);
+                break;
+            case FileKind.ComposeFile:
+                CollectCompose(context);
                 break;
             case FileKind.GitIgnore:
                 context.Facts.Add(new GitIgnoreFile(
@@ -76,6 +79,22 @@ internal sealed class SettingsFileFactCollector : IDocumentFactCollector
                 false,
                 DisplayValues.Of(entry.Name, entry.Value),
                 template));
+        }
+    }
+
+    private static void CollectCompose(DocumentContext context)
+    {
+        foreach (var variable in context.Document.GetParsed(Compose.ComposeEnvironment.Parse).Variables)
+        {
+            context.Facts.Add(new ConfigDefinition(
+                EnvNames.ToConfigKey(variable.Name),
+                context.Path,
+                variable.NameRange,
+                ConfigSourceKind.ComposeFile,
+                null,
+                false,
+                DisplayValues.Of(variable.Name, variable.Value),
+                IsTemplate: false));
         }
     }
 

@@ -109,6 +109,7 @@ internal static class ConfigKeyHover
     {
         ConfigSourceKind.AppSettings => d.Environment is null ? "all environments" : d.Environment,
         ConfigSourceKind.EnvFile => d.IsTemplate ? "template" : "env file",
+        ConfigSourceKind.ComposeFile => "Docker Compose",
         _ => "launch profile, " + d.Environment,
     };
 

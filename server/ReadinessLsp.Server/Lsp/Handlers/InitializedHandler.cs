@@ -17,6 +17,8 @@ internal sealed class InitializedHandler(ServerContext context) : LspNotificatio
         "**/.gitignore",
         "**/*.csproj",
         "**/Directory.Build.props",
+        "**/docker-compose*.{yml,yaml}",
+        "**/compose*.{yml,yaml}",
         "**/" + SettingsReader.FileName,
     ];
 
