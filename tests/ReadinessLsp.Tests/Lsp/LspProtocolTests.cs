@@ -45,11 +45,9 @@ public sealed class LspProtocolTests
     {
         using var workspace = new TempWorkspace();
         var path = workspace.Write("Program.cs", "// saved text has no finding\n");
-        await using var client = LspTestClient.Start();
-        await client.InitializeAsync(workspace.Root);
-        await client.OpenAsync(path, RiskyProgram, version: 7);
+        await using var client = await LspTestClient.StartWithOpenDocumentAsync(workspace.Root, path, RiskyProgram, version: 7);
 
-        var published = await client.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Count > 0);
+        var published = client.Latest(path)!;
         var diagnostic = Assert.Single(published.Diagnostics);
         Assert.Equal(7, published.Version);
         Assert.Equal("RDY2001", diagnostic.Code);
@@ -64,10 +62,7 @@ public sealed class LspProtocolTests
     {
         using var workspace = new TempWorkspace();
         var path = workspace.Write("Program.cs", RiskyProgram);
-        await using var client = LspTestClient.Start();
-        await client.InitializeAsync(workspace.Root);
-        await client.OpenAsync(path, RiskyProgram);
-        await client.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Count > 0);
+        await using var client = await LspTestClient.StartWithOpenDocumentAsync(workspace.Root, path, RiskyProgram);
 
         var hover = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(DocumentUri.FromPath(path)), new Position(2, 8)));
         Assert.NotNull(hover);
@@ -78,10 +73,7 @@ public sealed class LspProtocolTests
         var none = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(DocumentUri.FromPath(path)), new Position(0, 2)));
         Assert.Null(none);
 
-        await using var plain = LspTestClient.Start();
-        await plain.InitializeAsync(workspace.Root, LspTestClient.Json("{}"));
-        await plain.OpenAsync(path, RiskyProgram);
-        await plain.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Count > 0);
+        await using var plain = await LspTestClient.StartWithOpenDocumentAsync(workspace.Root, path, RiskyProgram, capabilities: LspTestClient.Json("{}"));
         var plainHover = await plain.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(DocumentUri.FromPath(path)), new Position(2, 8)));
         Assert.Equal(MarkupKind.PlainText, plainHover!.Contents.Kind);
         Assert.DoesNotContain("**", plainHover.Contents.Value, StringComparison.Ordinal);
@@ -117,10 +109,8 @@ public sealed class LspProtocolTests
     {
         using var workspace = new TempWorkspace();
         var path = workspace.Write("Program.cs", RiskyProgram);
-        await using var client = LspTestClient.Start();
-        await client.InitializeAsync(workspace.Root);
-        await client.OpenAsync(path, RiskyProgram, version: 3);
-        var published = await client.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Count > 0);
+        await using var client = await LspTestClient.StartWithOpenDocumentAsync(workspace.Root, path, RiskyProgram, version: 3);
+        var published = client.Latest(path)!;
         var uri = DocumentUri.FromPath(path);
 
         var actions = await client.RequestAsync<JsonElement>("textDocument/codeAction", new { textDocument = new { uri }, range = published.Diagnostics[0].Range, context = new { diagnostics = published.Diagnostics } });
@@ -152,10 +142,7 @@ public sealed class LspProtocolTests
     {
         using var workspace = new TempWorkspace();
         var path = workspace.Write("Program.cs", RiskyProgram);
-        await using var client = LspTestClient.Start(options: new ServerOptions { Debounce = TimeSpan.FromMilliseconds(5) });
-        await client.InitializeAsync(workspace.Root);
-        await client.OpenAsync(path, RiskyProgram, version: 1);
-        await client.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Count == 1);
+        await using var client = await LspTestClient.StartWithOpenDocumentAsync(workspace.Root, path, RiskyProgram, options: new ServerOptions { Debounce = TimeSpan.FromMilliseconds(5) });
 
         // Insert a comment line at the top, one character at a time, then remove the risky call and put it back:
         // each step moves or clears the finding, and edits arrive faster than analysis.
@@ -196,10 +183,7 @@ public sealed class LspProtocolTests
     {
         using var workspace = new TempWorkspace();
         var path = workspace.Write("Program.cs", RiskyProgram);
-        await using var client = LspTestClient.Start(options: new ServerOptions { Debounce = TimeSpan.FromSeconds(3) });
-        await client.InitializeAsync(workspace.Root);
-        await client.OpenAsync(path, RiskyProgram, version: 1);
-        await client.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Count == 1);
+        await using var client = await LspTestClient.StartWithOpenDocumentAsync(workspace.Root, path, RiskyProgram, options: new ServerOptions { Debounce = TimeSpan.FromSeconds(3) });
         await client.ChangeAsync(path, 2, new TextDocumentContentChangeEvent(new LspRange(new Position(0, 0), new Position(0, 0)), null, "// edit\n"));
 
         // The hover waits for version 2, which the long debounce holds back: cancel it meanwhile.

@@ -97,6 +97,30 @@ internal sealed class LspTestClient : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// The setup most protocol tests share: a server started and initialised on <paramref name="root"/>,
+    /// with <paramref name="path"/> open as <paramref name="text"/> and its first findings published
+    /// (<see cref="Latest"/> holds them).
+    /// </summary>
+    public static async Task<LspTestClient> StartWithOpenDocumentAsync(
+        string root, string path, string text, int version = 1, ServerOptions? options = null, JsonElement? capabilities = null)
+    {
+        var client = Start(options: options);
+        try
+        {
+            await client.InitializeAsync(root, capabilities);
+            await client.OpenAsync(path, text, version);
+            await client.WaitForDiagnosticsAsync(path, p => p.Diagnostics.Count > 0);
+            return client;
+        }
+        catch
+        {
+            // The caller never gets the client to dispose: stop its server here.
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
     public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
 
     public Task<T> RequestAsync<T>(string method, object parameters, CancellationToken cancellationToken = default) =>

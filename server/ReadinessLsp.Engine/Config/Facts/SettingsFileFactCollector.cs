@@ -70,15 +70,7 @@ internal sealed class SettingsFileFactCollector : IDocumentFactCollector
         context.Facts.Add(new EnvFileInfo(context.Path, template, TextEnd.Of(context.Text), TextEnd.EndsWithNewline(context.Text)));
         foreach (var entry in env.Entries)
         {
-            context.Facts.Add(new ConfigDefinition(
-                entry.ConfigKey,
-                context.Path,
-                context.RangeOf(entry.NameSpan),
-                ConfigSourceKind.EnvFile,
-                null,
-                false,
-                DisplayValues.Of(entry.Name, entry.Value),
-                template));
+            AddVariable(context, entry.Name, context.RangeOf(entry.NameSpan), ConfigSourceKind.EnvFile, null, entry.Value, template);
         }
     }
 
@@ -86,15 +78,7 @@ internal sealed class SettingsFileFactCollector : IDocumentFactCollector
     {
         foreach (var variable in context.Document.GetParsed(Compose.ComposeEnvironment.Parse).Variables)
         {
-            context.Facts.Add(new ConfigDefinition(
-                EnvNames.ToConfigKey(variable.Name),
-                context.Path,
-                variable.NameRange,
-                ConfigSourceKind.ComposeFile,
-                null,
-                false,
-                DisplayValues.Of(variable.Name, variable.Value),
-                IsTemplate: false));
+            AddVariable(context, variable.Name, variable.NameRange, ConfigSourceKind.ComposeFile, null, variable.Value, isTemplate: false);
         }
     }
 
@@ -102,15 +86,34 @@ internal sealed class SettingsFileFactCollector : IDocumentFactCollector
     {
         foreach (var variable in LaunchProfiles.Read(context.Document))
         {
-            context.Facts.Add(new ConfigDefinition(
-                EnvNames.ToConfigKey(variable.Name),
-                context.Path,
+            AddVariable(
+                context,
+                variable.Name,
                 context.RangeOf(variable.Entry.KeySpan),
                 ConfigSourceKind.LaunchSettings,
                 variable.Profile.Environment,
-                false,
-                DisplayValues.Of(variable.Name, variable.Entry.Value.ConfigValue),
-                IsTemplate: false));
+                variable.Entry.Value.ConfigValue,
+                isTemplate: false);
         }
     }
+
+    // .env files, launch profiles and Compose services all set environment variables: a name whose
+    // "__" reads as ":" in configuration keys, a plain value, never a whole section.
+    private static void AddVariable(
+        DocumentContext context,
+        string name,
+        Microsoft.CodeAnalysis.Text.LinePositionSpan range,
+        ConfigSourceKind source,
+        string? environment,
+        string value,
+        bool isTemplate) =>
+        context.Facts.Add(new ConfigDefinition(
+            EnvNames.ToConfigKey(name),
+            context.Path,
+            range,
+            source,
+            environment,
+            IsSection: false,
+            DisplayValues.Of(name, value),
+            isTemplate));
 }

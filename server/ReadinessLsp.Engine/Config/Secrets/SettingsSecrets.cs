@@ -13,7 +13,7 @@ namespace ReadinessLsp.Engine.Config.Secrets;
 /// </summary>
 internal static class SettingsSecrets
 {
-    public static IEnumerable<(SettingEntry Entry, SecretVerdict Verdict, TextSpan Span)> Find(IEnumerable<SettingEntry> entries)
+    private static IEnumerable<(SettingEntry Entry, SecretVerdict Verdict, TextSpan Span)> Find(IEnumerable<SettingEntry> entries)
     {
         foreach (var entry in entries)
         {
@@ -33,7 +33,16 @@ internal static class SettingsSecrets
         }
     }
 
-    public static void Report(DocumentContext context, SettingEntry entry, SecretVerdict verdict, TextSpan span)
+    /// <summary>Reports every secret among <paramref name="entries"/> for the rule that is running.</summary>
+    public static void ReportAll(DocumentContext context, IEnumerable<SettingEntry> entries)
+    {
+        foreach (var (entry, verdict, span) in Find(entries))
+        {
+            Report(context, entry, verdict, span);
+        }
+    }
+
+    private static void Report(DocumentContext context, SettingEntry entry, SecretVerdict verdict, TextSpan span)
     {
         var arguments = new Dictionary<string, string>
         {

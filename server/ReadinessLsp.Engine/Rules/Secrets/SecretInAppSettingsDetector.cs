@@ -20,10 +20,6 @@ internal sealed class SecretInAppSettingsDetector : IDocumentDetector
             return;
         }
 
-        var json = context.Document.GetParsed(SettingsJsonDocument.Parse);
-        foreach (var (entry, verdict, span) in SettingsSecrets.Find(json.Values))
-        {
-            SettingsSecrets.Report(context, entry, verdict, span);
-        }
+        SettingsSecrets.ReportAll(context, context.Document.GetParsed(SettingsJsonDocument.Parse).Values);
     }
 }

@@ -33,9 +33,6 @@ internal sealed class SecretInDevelopmentSettingsDetector : IDocumentDetector
             return;
         }
 
-        foreach (var (entry, verdict, span) in SettingsSecrets.Find(entries))
-        {
-            SettingsSecrets.Report(context, entry, verdict, span);
-        }
+        SettingsSecrets.ReportAll(context, entries);
     }
 }
