@@ -8,6 +8,7 @@ using ReadinessLsp.Benchmarks.Synthetic;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Settings;
+using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Workspace;
 using Serilog;
 using Serilog.Events;
@@ -64,12 +65,12 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         generation.Stop();
 
         // The floor parses exactly the C# files the scan reads.
-        var csharp = new WorkspaceScanner([], _log).Scan(root).Where(f => f.Kind == FileKind.CSharp).Select(f => f.Path).ToList();
+        var csharp = new FileLister([], _log).Scan(root).Where(f => f.Kind == FileKind.CSharp).Select(f => f.Path).ToList();
         var check = options.Check ? CheckCommandLine(root) : null;
         var devSkim = options.DevSkim ? DevSkimCommandLine(root) : null;
 
         // The engine parses and walks only files containing a word some C# rule looks for.
-        var selected = csharp.Count(path => DetectorSet.Default.MayApplyTo(SourceText.From(File.ReadAllText(path))));
+        var selected = csharp.Count(path => DetectorSet.Default.MayApplyTo(SourceDocument.FromText(path, File.ReadAllText(path))));
         WriteHeader(workspace, csharp.Count, selected, generation.Elapsed);
 
         // One unmeasured round first: both phases are measured with optimised (tier-1) code, not
@@ -81,7 +82,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         var scan = new PhaseResults("scan: full, in process");
         var checkRuns = new PhaseResults("check: separate process");
         var devSkimRuns = new PhaseResults("DevSkim CLI: process");
-        WorkspaceRun? lastRun = null;
+        CheckRun? lastRun = null;
         long scanRetained = 0;
         for (var run = 0; run < options.Runs; run++)
         {
@@ -127,8 +128,8 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         return characters;
     }
 
-    private WorkspaceRun FullScan(string root) =>
-        new WorkspaceAnalyzer(ReadinessEngine.CreateDefault(_log), _log).Run([root], ReadinessSettings.Default);
+    private CheckRun FullScan(string root) =>
+        CheckRun.Check(ReadinessEngine.CreateDefault(_log), [new WorkspaceRoot(PathNormalizer.Normalize(root), ReadinessSettings.Default)], _log);
 
     private static PhaseRun InProcess<T>(Func<T> phase, out T result)
     {
@@ -276,7 +277,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         output.WriteLine();
     }
 
-    private void WriteFindings(WorkspaceRun run)
+    private void WriteFindings(CheckRun run)
     {
         output.WriteLine($"Findings of the last scan: {run.Findings.Count} in {run.FilesAnalyzed:N0} files analysed, {run.Skipped.Count} skipped");
         foreach (var group in run.Findings.GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))

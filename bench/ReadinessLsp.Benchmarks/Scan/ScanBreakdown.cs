@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Settings;
+using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Workspace;
 using Serilog;
 
@@ -20,20 +21,18 @@ internal sealed class ScanBreakdown(string root, int runs, ILogger log, TextWrit
     public void Run()
     {
         var engine = ReadinessEngine.CreateDefault(log);
-        string[] roots = [root];
-        var scanned = new WorkspaceScanner([], log).Scan(root).ToList();
+        var scanned = new FileLister([], log).Scan(root).ToList();
         var loader = new DocumentLoader(DocumentLoader.DefaultMaxFileBytes, log);
         var csharp = scanned.Where(f => f.Kind == FileKind.CSharp).Select(f => f.Path).ToList();
-        var analyzer = new WorkspaceAnalyzer(engine, log);
         var stages = new List<(string Name, Action Body)>
         {
             ("floor: read + parse C#", () => Each(csharp, path => CSharpParsing.Parse(new SourceDocument(path, SourceText.From(File.ReadAllText(path)))))),
-            ("walk folders (scanner)", () => new WorkspaceScanner([], log).Scan(root).ToList()),
+            ("walk folders (scanner)", () => new FileLister([], log).Scan(root).ToList()),
             ("+ load all files", () => Each(scanned, file => loader.Load(file.Path))),
             ("+ parse C#", () => Each(scanned, file => Parse(loader.Load(file.Path).Document!))),
             ("+ walk every node", () => Each(scanned, file => Walk(loader.Load(file.Path).Document!))),
             ("+ detectors (Analyze)", () => Each(scanned, file => engine.Analyze(loader.Load(file.Path).Document!))),
-            ("full scan (Run)", () => analyzer.Run(roots, ReadinessSettings.Default)),
+            ("full scan (Run)", () => CheckRun.Check(engine, [new WorkspaceRoot(PathNormalizer.Normalize(root), ReadinessSettings.Default)], log)),
         };
 
         var times = stages.Select(_ => new List<double>()).ToArray();

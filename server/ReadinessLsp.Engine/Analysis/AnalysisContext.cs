@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model.Facts;
+using ReadinessLsp.Engine.Model.Scope;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Analysis;
@@ -13,7 +15,8 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
     private static readonly IReadOnlyDictionary<string, string> NoArguments = new Dictionary<string, string>();
 
     private readonly List<Detection> _detections = [];
-    private readonly List<PendingDetection> _pending = [];
+    private readonly List<DeferredDetection> _deferred = [];
+    private Dictionary<object, object>? _locals;
 
     public SourceDocument Document { get; } = document;
 
@@ -27,29 +30,68 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
     public FactBag Facts { get; } = new();
 
     /// <summary>Set by the engine before each detector runs, so detectors never repeat their own id.</summary>
-    internal string? CurrentRuleId { get; set; }
+    internal IDetector? CurrentDetector { get; set; }
 
     internal IReadOnlyList<Detection> Detections => _detections;
 
-    internal IReadOnlyList<PendingDetection> Pending => _pending;
+    internal IReadOnlyList<DeferredDetection> Deferred => _deferred;
 
+    /// <summary>Reports the running detector's rule at <paramref name="span"/>.</summary>
     public void Report(
         TextSpan span,
         IReadOnlyDictionary<string, string>? arguments = null,
         IReadOnlyList<Fix>? fixes = null,
         IReadOnlyList<RelatedLocation>? related = null) =>
-        _detections.Add(CreateDetection(span, arguments, fixes, related));
+        ReportAs(Detector.RuleId, span, arguments, fixes, related);
+
+    /// <summary>Reports one of the running detector's rules (a detector that serves several).</summary>
+    public void ReportAs(
+        string ruleId,
+        TextSpan span,
+        IReadOnlyDictionary<string, string>? arguments = null,
+        IReadOnlyList<Fix>? fixes = null,
+        IReadOnlyList<RelatedLocation>? related = null)
+    {
+        if (CreateDetection(ruleId, span, arguments, fixes, related) is { } detection)
+        {
+            _detections.Add(detection);
+        }
+    }
 
     /// <summary>
-    /// Reports a finding whose truth depends on other files; <paramref name="resolve"/> decides once
-    /// the workspace facts are merged. Capture plain values in it, never syntax nodes.
+    /// Reports a detection whose truth depends on other files: <paramref name="resolver"/> decides
+    /// once every file's facts are known, from <paramref name="data"/> (plain values, never syntax).
     /// </summary>
-    public void ReportPending(
+    public void Defer<TData>(
+        IDeferredResolver<TData> resolver,
         TextSpan span,
-        Func<WorkspaceFacts, Detection, Detection?> resolve,
+        TData data,
         IReadOnlyDictionary<string, string>? arguments = null,
-        IReadOnlyList<Fix>? fixes = null) =>
-        _pending.Add(new PendingDetection(CreateDetection(span, arguments, fixes, null), resolve));
+        IReadOnlyList<Fix>? fixes = null,
+        string? ruleId = null)
+        where TData : notnull
+    {
+        if (CreateDetection(ruleId ?? Detector.RuleId, span, arguments, fixes, null) is { } detection)
+        {
+            _deferred.Add(new DeferredDetection(detection, data, resolver));
+        }
+    }
+
+    /// <summary>
+    /// Per-file scratch space for a stateless detector or collector that gathers across nodes (and
+    /// adds a fact in <see cref="ICSharpFactCollector.Complete"/>). One instance per owner and file.
+    /// </summary>
+    public T Local<T>(object owner)
+        where T : class, new()
+    {
+        _locals ??= [];
+        if (!_locals.TryGetValue(owner, out var value))
+        {
+            _locals[owner] = value = new T();
+        }
+
+        return (T)value;
+    }
 
     public LinePositionSpan RangeOf(TextSpan span) => Text.Lines.GetLinePositionSpan(span);
 
@@ -57,28 +99,57 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
     public Fix Replace(TextSpan span, string newText, string? title = null) =>
         new(title, [new FileEdit(Path, RangeOf(span), newText)]);
 
-    private Detection CreateDetection(
+    /// <summary>
+    /// Where the code at <paramref name="span"/> runs, and the member it belongs to ("Type.Method").
+    /// Only C# knows more than "production" from the text alone.
+    /// </summary>
+    protected virtual (CodeScopes Scope, string? Member) Locate(TextSpan span) => (CodeScopes.Production, null);
+
+    private IDetector Detector => CurrentDetector ?? throw new InvalidOperationException("Report called outside a detector");
+
+    private Detection? CreateDetection(
+        string ruleId,
         TextSpan span,
         IReadOnlyDictionary<string, string>? arguments,
         IReadOnlyList<Fix>? fixes,
-        IReadOnlyList<RelatedLocation>? related) =>
-        new(
-            CurrentRuleId ?? throw new InvalidOperationException("Report called outside a detector"),
+        IReadOnlyList<RelatedLocation>? related)
+    {
+        var (scope, member) = Locate(span);
+        if ((Detector.Scopes & scope) == 0)
+        {
+            return null; // Development-only, generated or migration code, and the rule does not look there.
+        }
+
+        return new Detection(
+            ruleId,
             Path,
             RangeOf(span),
             arguments ?? NoArguments,
             fixes ?? [],
             related ?? [],
-            Fingerprint.NormalizeSnippet(Text.ToString(span)));
+            Fingerprint.NormalizeSnippet(Text.ToString(span)),
+            member);
+    }
 }
 
 /// <summary>The context of a C# file: its syntax tree, parsed once for every detector.</summary>
 internal sealed class CSharpContext(SourceDocument document, Microsoft.CodeAnalysis.SyntaxTree tree, CancellationToken cancellationToken)
     : AnalysisContext(document, cancellationToken)
 {
+    private CSharp.CSharpFileModel? _model;
+
     public Microsoft.CodeAnalysis.SyntaxTree Tree { get; } = tree;
+
+    /// <summary>Declared types, the app and builder variables and attributes of this file, built on first use.</summary>
+    public CSharp.CSharpFileModel Model => _model ??= CSharp.CSharpFileModel.Of(Document, Tree);
+
+    protected override (CodeScopes Scope, string? Member) Locate(TextSpan span)
+    {
+        var node = Tree.GetRoot(CancellationToken).FindNode(span, getInnermostNodeForTie: true);
+        return (CodeScope.Local(node, Model), CodeScope.MemberOf(node));
+    }
 }
 
-/// <summary>The context of a non-C# file (appsettings, .env, launchSettings, .gitignore).</summary>
+/// <summary>The context of a non-C# file (appsettings, .env, launchSettings, .gitignore, project files).</summary>
 internal sealed class DocumentContext(SourceDocument document, CancellationToken cancellationToken)
     : AnalysisContext(document, cancellationToken);

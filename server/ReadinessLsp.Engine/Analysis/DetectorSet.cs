@@ -1,6 +1,5 @@
 using System.Buffers;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Analysis;
@@ -15,6 +14,7 @@ internal sealed class DetectorSet
 
     private readonly List<ICSharpDetector>?[] _detectorsByKind;
     private readonly List<ICSharpFactCollector>?[] _collectorsByKind;
+    private readonly Dictionary<string, IDetector> _byRule;
 
     // Null when some C# detector or collector must see every file.
     private readonly SearchValues<string>? _requiredWords;
@@ -48,6 +48,9 @@ internal sealed class DetectorSet
             }
         }
 
+        _byRule = csharp.Cast<IDetector>().Concat(documents)
+            .SelectMany(d => d.RuleIds.Select(id => (Id: id, Detector: d)))
+            .ToDictionary(p => p.Id, p => p.Detector, StringComparer.Ordinal);
         var wordLists = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
         _requiredWords = wordLists.Any(w => w is null)
             ? null
@@ -89,22 +92,11 @@ internal sealed class DetectorSet
     /// file with none of their <see cref="ICSharpDetector.RequiredWords"/> is neither parsed nor
     /// walked. One vectorised search of the text, much cheaper than the parse it saves.
     /// </summary>
-    public bool MayApplyTo(SourceText text)
-    {
-        if (_requiredWords is null)
-        {
-            return true;
-        }
+    public bool MayApplyTo(SourceDocument document) =>
+        _requiredWords is null || document.ContainsAny(_requiredWords);
 
-        // A string-backed text (what the loader and the editor sync produce) is searched in place.
-        var content = text.ToString();
-        return content.AsSpan().IndexOfAny(_requiredWords) >= 0;
-    }
-
-    public bool AnyFor(FileKind kind) =>
-        kind == FileKind.CSharp ||
-        DocumentDetectors.Any(d => d.FileKinds.Contains(kind)) ||
-        DocumentCollectors.Any(c => c.FileKinds.Contains(kind));
+    /// <summary>The detector that reports <paramref name="ruleId"/>, or null for a rule no detector reports.</summary>
+    public IDetector? ForRule(string ruleId) => _byRule.GetValueOrDefault(ruleId);
 
     // Every concrete detector and collector in the engine, created once. Detectors are stateless.
     private static IEnumerable<object> DiscoverInstances() =>

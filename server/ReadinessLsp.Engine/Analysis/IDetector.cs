@@ -1,17 +1,30 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using ReadinessLsp.Engine.Model.Scope;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Analysis;
 
 /// <summary>
 /// The code half of a rule: finds its places and reports them. Everything a user reads about the
-/// rule lives in its YAML file under <c>rules/</c>, found by <see cref="RuleId"/>. Detectors are
-/// discovered by reflection, so adding a rule touches its YAML, its detector and its fixtures.
+/// rule lives in its YAML file under <c>rules/</c>, found by id. Detectors are discovered by
+/// reflection and hold no state (one instance serves every file on every thread), so adding a rule
+/// touches its YAML, its detector and its fixtures.
 /// </summary>
 internal interface IDetector
 {
+    /// <summary>The rule reported by <see cref="AnalysisContext.Report"/>.</summary>
     string RuleId { get; }
+
+    /// <summary>
+    /// Every rule this detector reports. One detection may serve several rules (token checks for
+    /// forged tokens and for foreign issuers): the detector finds the place once and reports the
+    /// rule that fits with <see cref="AnalysisContext.ReportAs"/>.
+    /// </summary>
+    IReadOnlyCollection<string> RuleIds => [RuleId];
+
+    /// <summary>Where this detector's findings count; production code only unless a rule opts in.</summary>
+    CodeScopes Scopes => CodeScopes.Production;
 }
 
 /// <summary>
@@ -50,15 +63,21 @@ internal interface ICSharpFactCollector
 
     /// <summary>
     /// Words of which a file must contain at least one (ignoring case) for this collector to collect
-    /// anything in it (the method names or settings it looks for). A file with none of any detector's or collector's
-    /// words is not walked at all. Null, the default, means "may collect in any file".
+    /// anything in it. A file with none of any detector's or collector's words is not walked at
+    /// all. Null, the default, means "may collect in any file"; an empty list means "only from
+    /// files that are walked for someone else".
     /// </summary>
     IReadOnlyCollection<string>? RequiredWords => null;
 
     void Collect(SyntaxNode node, CSharpContext context);
+
+    /// <summary>Called once after the walk of a file, to add facts gathered across its nodes.</summary>
+    void Complete(CSharpContext context)
+    {
+    }
 }
 
-/// <summary>Gathers cross-file facts from a non-C# file (keys defined in appsettings, .gitignore patterns).</summary>
+/// <summary>Gathers cross-file facts from a non-C# file (keys defined in appsettings, .gitignore patterns, project files).</summary>
 internal interface IDocumentFactCollector
 {
     IReadOnlyCollection<FileKind> FileKinds { get; }

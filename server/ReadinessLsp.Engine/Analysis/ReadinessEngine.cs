@@ -1,7 +1,9 @@
-using Microsoft.CodeAnalysis;
 using ReadinessLsp.Engine.Catalogue;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model;
+using ReadinessLsp.Engine.Model.Projects;
+using ReadinessLsp.Engine.Model.Scope;
 using ReadinessLsp.Engine.Settings;
 using ReadinessLsp.Engine.Workspace;
 using Serilog;
@@ -9,17 +11,19 @@ using Serilog;
 namespace ReadinessLsp.Engine.Analysis;
 
 /// <summary>
-/// The engine every face (the check command, the language server) stands on. Two steps:
-/// <see cref="Analyze"/> reads one file into a <see cref="FileAnalysis"/> (detections, pending
-/// detections, facts); <see cref="Resolve"/> turns a file's analysis into findings against the
-/// merged workspace facts and the user's settings. Step one is per file and parallel; step two is
-/// cheap, so a change in one file re-resolves the others without re-reading them.
+/// The engine every face stands on. Two steps: <see cref="Analyze"/> reads one file into a
+/// <see cref="FileAnalysis"/> (detections, deferred detections, facts); <see cref="Resolve"/> turns a
+/// file's analysis into findings against the workspace's models and the user's settings. Step one
+/// is per file and parallel; step two is cheap, so a change in one file re-resolves the files that
+/// depend on it without re-reading them.
 /// </summary>
 internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detectors, ILogger log)
 {
     public RuleCatalogue Catalogue { get; } = catalogue;
 
     public DetectorSet Detectors { get; } = detectors;
+
+    public ILogger Log => log;
 
     public static ReadinessEngine CreateDefault(ILogger log) => new(RuleCatalogue.Default, DetectorSet.Default, log);
 
@@ -44,20 +48,23 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
     }
 
     public static FileAnalysis Empty(SourceDocument document) =>
-        new(document.Path, document.Kind, document.Version, [], [], FactBag.Empty, InlineSuppressions.None);
+        new(document.Path, document.Kind, document.Version, [], [], Model.Facts.FactBag.Empty, InlineSuppressions.None);
 
-    /// <summary>The findings of one file, given every file's facts and the user's settings.</summary>
-    public IReadOnlyList<Finding> Resolve(FileAnalysis file, WorkspaceFacts facts, ReadinessSettings settings, string root)
+    /// <summary>
+    /// The findings of one file, given the workspace's models and the user's settings for the
+    /// file's root. <paramref name="relativePath"/> is the file's path as the fingerprint names it.
+    /// </summary>
+    public IReadOnlyList<Finding> Resolve(FileAnalysis file, WorkspaceModels models, ReadinessSettings settings, string root, string relativePath)
     {
-        if (!settings.Enabled || settings.IsExcluded(root, file.Path))
+        if (!settings.Enabled || settings.IsExcluded(root, file.Path) || file.Detections.Count + file.Deferred.Count == 0)
         {
             return [];
         }
 
+        var fileScope = models.Get<ProjectIndex>().ScopeOf(file.Path);
         var findings = new List<Finding>();
         var occurrences = new Dictionary<(string, string), int>();
-        var relative = PathNormalizer.Relative(root, file.Path);
-        foreach (var detection in Detections(file, facts))
+        foreach (var detection in Detections(file, models))
         {
             if (!Catalogue.TryGet(detection.RuleId, out var rule))
             {
@@ -66,7 +73,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             }
 
             var severity = settings.SeverityOf(rule);
-            if (severity is null || file.Suppressions.Suppresses(rule.Id, detection.Range.Start.Line))
+            if (severity is null || file.Suppressions.Suppresses(rule.Id, detection.Range.Start.Line) || !InScope(detection, fileScope, models))
             {
                 continue;
             }
@@ -82,30 +89,44 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
                 detection.Arguments,
                 detection.Fixes,
                 detection.Related,
-                Fingerprint.Compute(rule.Id, relative, detection.Snippet, occurrences[key])));
+                Fingerprint.Compute(rule.Id, relativePath, detection.Snippet, occurrences[key]),
+                detection.Member));
         }
 
         findings.Sort(static (a, b) => a.Range.Start.CompareTo(b.Range.Start) is var c and not 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId));
         return findings;
     }
 
-    private IEnumerable<Detection> Detections(FileAnalysis file, WorkspaceFacts facts)
+    /// <summary>The models every file's findings read, whatever its detectors: projects and development-only methods decide scope.</summary>
+    public static readonly IReadOnlyCollection<Type> ScopeModels = [typeof(ProjectIndex), typeof(DevelopmentOnlyMethods)];
+
+    // The cross-file half of the scope decision; the file's own text decided the rest when it was analysed.
+    private bool InScope(Detection detection, CodeScopes fileScope, WorkspaceModels models)
+    {
+        var allowed = Detectors.ForRule(detection.RuleId)?.Scopes ?? CodeScopes.Production;
+        var scope = fileScope == CodeScopes.Production && detection.Member is { } member && models.Get<DevelopmentOnlyMethods>().Contains(member)
+            ? CodeScopes.DevelopmentOnly
+            : fileScope;
+        return (allowed & scope) != 0;
+    }
+
+    private IEnumerable<Detection> Detections(FileAnalysis file, WorkspaceModels models)
     {
         foreach (var detection in file.Detections)
         {
             yield return detection;
         }
 
-        foreach (var pending in file.Pending)
+        foreach (var deferred in file.Deferred)
         {
             Detection? resolved;
             try
             {
-                resolved = pending.Resolve(facts, pending.Candidate);
+                resolved = deferred.Resolver.Resolve(deferred.Candidate, deferred.Data, models);
             }
             catch (Exception e)
             {
-                log.Error(e, "Resolving {RuleId} in {Path} failed", pending.Candidate.RuleId, file.Path);
+                log.Error(e, "Resolving {RuleId} in {Path} failed", deferred.Candidate.RuleId, file.Path);
                 continue;
             }
 
@@ -119,7 +140,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
     private FileAnalysis AnalyzeCSharp(SourceDocument document, CancellationToken cancellationToken)
     {
         // Most files contain no word any rule looks for: for them, no parse and no walk.
-        if (!Detectors.MayApplyTo(document.Text))
+        if (!Detectors.MayApplyTo(document))
         {
             return Empty(document);
         }
@@ -135,8 +156,8 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var kind = node.RawKind;
-            var collectors = Detectors.CollectorsFor((Microsoft.CodeAnalysis.CSharp.SyntaxKind)kind);
+            var kind = (Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind;
+            var collectors = Detectors.CollectorsFor(kind);
             if (collectors is not null)
             {
                 foreach (var collector in collectors)
@@ -145,7 +166,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
                 }
             }
 
-            var detectors = Detectors.DetectorsFor((Microsoft.CodeAnalysis.CSharp.SyntaxKind)kind);
+            var detectors = Detectors.DetectorsFor(kind);
             if (detectors is null)
             {
                 continue;
@@ -153,9 +174,14 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
             foreach (var detector in detectors)
             {
-                context.CurrentRuleId = detector.RuleId;
+                context.CurrentDetector = detector;
                 detector.Analyze(node, context);
             }
+        }
+
+        foreach (var collector in Detectors.CSharpCollectors)
+        {
+            collector.Complete(context);
         }
 
         return Finish(document, context);
@@ -177,7 +203,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             if (detector.FileKinds.Contains(document.Kind))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                context.CurrentRuleId = detector.RuleId;
+                context.CurrentDetector = detector;
                 detector.Analyze(context);
             }
         }
@@ -188,9 +214,9 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
     private static FileAnalysis Finish(SourceDocument document, AnalysisContext context)
     {
         // Only files with something to report pay for the line scan.
-        var suppressions = context.Detections.Count + context.Pending.Count > 0
+        var suppressions = context.Detections.Count + context.Deferred.Count > 0
             ? InlineSuppressions.Parse(document.Text)
             : InlineSuppressions.None;
-        return new FileAnalysis(document.Path, document.Kind, document.Version, context.Detections, context.Pending, context.Facts, suppressions);
+        return new FileAnalysis(document.Path, document.Kind, document.Version, context.Detections, context.Deferred, context.Facts, suppressions);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
-using ReadinessLsp.Engine.Config.Keys;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model;
+using ReadinessLsp.Engine.Model.AppConfig;
+using ReadinessLsp.Engine.Model.Scope;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Config;
@@ -10,21 +12,25 @@ namespace ReadinessLsp.Engine.Config;
 /// Whether a value in an appsettings file reaches Production: always for
 /// <c>appsettings.Production.json</c>; for the base file only when no Production overlay in the same
 /// folder sets the same key (decided once every file's keys are known); never for Development and
-/// other named environments.
+/// other named environments, whose files describe servers the author chose to set up differently.
 /// </summary>
-internal static class ProductionScope
+internal sealed class ProductionScope : IDeferredResolver<ProductionScope.BaseFileValue>
 {
+    private static readonly ProductionScope Resolver = new();
+
+    private ProductionScope()
+    {
+    }
+
+    public IReadOnlyCollection<Type> Reads { get; } = [typeof(ConfigKeyIndex)];
+
+    /// <summary>Whether the file's values may reach Production at all (the base file or the Production overlay).</summary>
     public static bool Applies(string path) => FileClassifier.AppSettingsEnvironment(path) is var e && (e is null || IsProduction(e));
 
-    public static bool IsProduction(string? environment) => string.Equals(environment, "Production", StringComparison.OrdinalIgnoreCase);
+    public static bool IsProduction(string? environment) => EnvironmentNames.IsProduction(environment);
 
     /// <summary>Development-like environments whose files hold local values on purpose.</summary>
-    public static bool IsDevelopment(string? environment) =>
-        environment is not null &&
-        (environment.Equals("Development", StringComparison.OrdinalIgnoreCase) ||
-         environment.Equals("Dev", StringComparison.OrdinalIgnoreCase) ||
-         environment.Equals("Local", StringComparison.OrdinalIgnoreCase) ||
-         environment.Equals("LocalDevelopment", StringComparison.OrdinalIgnoreCase));
+    public static bool IsDevelopment(string? environment) => EnvironmentNames.IsDevelopment(environment);
 
     /// <summary>Reports a finding about <paramref name="key"/> if the file's value is the one Production sees.</summary>
     public static void Report(
@@ -32,34 +38,22 @@ internal static class ProductionScope
         string key,
         TextSpan span,
         IReadOnlyDictionary<string, string> arguments,
-        IReadOnlyList<Fix>? fixes = null) =>
-        ReportPending(context, key, span, arguments, (_, candidate) => fixes is null ? candidate : candidate with { Fixes = fixes });
-
-    /// <summary>
-    /// The same, for a finding that needs the merged facts to complete (a fix that edits
-    /// <c>.env.example</c>): <paramref name="complete"/> runs once the workspace is known.
-    /// Staging and other named environments are left alone: their files describe servers the
-    /// author chose to set up differently, and only Production's effective values are judged.
-    /// </summary>
-    public static void ReportPending(
-        DocumentContext context,
-        string key,
-        TextSpan span,
-        IReadOnlyDictionary<string, string> arguments,
-        Func<WorkspaceFacts, Detection, Detection> complete)
+        IReadOnlyList<Fix>? fixes = null)
     {
         var environment = FileClassifier.AppSettingsEnvironment(context.Path);
         if (IsProduction(environment))
         {
-            context.ReportPending(span, complete, arguments);
+            context.Report(span, arguments, fixes);
         }
         else if (environment is null)
         {
-            var path = context.Path;
-            context.ReportPending(
-                span,
-                (facts, candidate) => facts.Index(ConfigKeyIndex.Build).IsOverriddenInProduction(path, key) ? null : complete(facts, candidate),
-                arguments);
+            context.Defer(Resolver, span, new BaseFileValue(context.Path, key), arguments, fixes);
         }
     }
+
+    public Detection? Resolve(Detection candidate, BaseFileValue data, WorkspaceModels models) =>
+        models.Get<ConfigKeyIndex>().IsOverriddenInProduction(data.Path, data.Key) ? null : candidate;
+
+    /// <summary>A key of a base appsettings.json whose value reaches Production unless an overlay replaces it.</summary>
+    internal sealed record BaseFileValue(string Path, string Key);
 }

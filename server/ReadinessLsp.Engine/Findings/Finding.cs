@@ -16,7 +16,8 @@ internal sealed record Finding(
     IReadOnlyDictionary<string, string> Arguments,
     IReadOnlyList<Fix> Fixes,
     IReadOnlyList<RelatedLocation> Related,
-    string Fingerprint)
+    string Fingerprint,
+    string? Member = null)
 {
     public string RuleId => Rule.Id;
 

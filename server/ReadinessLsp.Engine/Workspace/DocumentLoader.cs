@@ -34,7 +34,7 @@ internal sealed class DocumentLoader(long maxFileBytes, ILogger log)
             var text = File.ReadAllText(path);
             return IsProbablyBinary(text)
                 ? Skip(path, "it looks binary (it contains NUL characters)")
-                : new LoadResult(new SourceDocument(path, SourceText.From(text)), null);
+                : new LoadResult(SourceDocument.FromText(path, text), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -33,9 +33,20 @@ internal static class FileClassifier
             return FileKind.GitIgnore;
         }
 
-        if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase))
         {
             return FileKind.ProjectFile;
+        }
+
+        if (name.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".slnf", StringComparison.OrdinalIgnoreCase))
+        {
+            return FileKind.Solution;
+        }
+
+        // Another ecosystem's app (a front end, a mobile app): only its presence matters, not its content.
+        if (name.Equals("package.json", StringComparison.Ordinal))
+        {
+            return FileKind.PackageJson;
         }
 
         if (IsComposeFile(name))

@@ -12,4 +12,6 @@ internal enum FileKind
     ProjectFile,
     WorkspaceSettings,
     ComposeFile,
+    Solution,
+    PackageJson,
 }

@@ -11,4 +11,14 @@ internal static class PathNormalizer
         System.IO.Path.GetRelativePath(root, path).Replace('\\', '/');
 
     public static StringComparer Comparer => OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private static StringComparison Comparison => OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> itself or lies below it.</summary>
+    public static bool IsUnder(string folder, string path) =>
+        path.StartsWith(folder, Comparison) &&
+        (path.Length == folder.Length || path[folder.Length] == System.IO.Path.DirectorySeparatorChar || folder.EndsWith(System.IO.Path.DirectorySeparatorChar));
+
+    /// <summary>Whether <paramref name="path"/> lies strictly below <paramref name="folder"/>.</summary>
+    public static bool IsBelow(string folder, string path) => path.Length > folder.Length && IsUnder(folder, path);
 }

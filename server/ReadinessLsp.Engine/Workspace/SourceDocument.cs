@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis.Text;
 
@@ -28,8 +29,18 @@ internal sealed class SourceDocument
 
     public FileKind Kind { get; }
 
+    /// <summary>The text as one string, when the document was made from one (read from disk); null for editor text.</summary>
+    public string? Content { get; private init; }
+
     public static SourceDocument FromText(string path, string text, int? version = null) =>
-        new(path, SourceText.From(text), version);
+        new(path, SourceText.From(text), version) { Content = text };
+
+    /// <summary>
+    /// Whether the text contains any of <paramref name="words"/>: one vectorised search of the
+    /// string read from disk, or a line-by-line search of editor text, which is never copied whole.
+    /// </summary>
+    public bool ContainsAny(SearchValues<string> words) =>
+        Content is not null ? Content.AsSpan().IndexOfAny(words) >= 0 : CSharp.TextSearch.ContainsAny(Text, words);
 
     /// <summary>
     /// A parsed form of this document (JSON tree, env entries, syntax tree), built once per

@@ -1,6 +1,7 @@
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Catalogue;
 using ReadinessLsp.Engine.Settings;
+using ReadinessLsp.Engine.State;
 using Serilog;
 using Serilog.Events;
 
@@ -38,23 +39,29 @@ internal static class CheckCommand
             return 2;
         }
 
-        var (settings, problems) = SettingsReader.ReadWorkspaceFile(options.Roots[0]);
-        if (problems.Any(p => p.Contains("not valid JSON", StringComparison.Ordinal)))
+        // Each folder is checked with its own readiness.json, overlaid by the command line's options.
+        var overlay = new ReadinessSettings(new Dictionary<string, RuleSetting>(), options.Exclude);
+        var roots = new List<WorkspaceRoot>();
+        foreach (var path in options.Roots)
         {
-            // A broken settings file must not quietly turn into "no settings" in CI.
-            stderr.WriteLine($"readiness: {problems.First(p => p.Contains("not valid JSON", StringComparison.Ordinal))}");
-            return 2;
-        }
+            var (root, problems) = WorkspaceRoot.Load(path, overlay);
+            if (problems.FirstOrDefault(p => p.Contains("not valid JSON", StringComparison.Ordinal)) is { } broken)
+            {
+                // A broken settings file must not quietly turn into "no settings" in CI.
+                stderr.WriteLine($"readiness: {broken}");
+                return 2;
+            }
 
-        foreach (var problem in problems.Concat(UnknownRules(settings, engine.Catalogue)))
-        {
-            stderr.WriteLine($"readiness: warning: {problem}");
+            foreach (var problem in problems.Concat(UnknownRules(root.Settings, engine.Catalogue)))
+            {
+                stderr.WriteLine($"readiness: warning: {problem}");
+            }
+
+            roots.Add(root);
         }
 
         log.Information("Checking {Roots} with {Rules} rules", options.Roots, engine.Catalogue.Rules.Count);
-
-        settings = settings.Overlay(new ReadinessSettings(new Dictionary<string, RuleSetting>(), options.Exclude));
-        var run = new WorkspaceAnalyzer(engine, log).Run(options.Roots, settings, options.MaxFileBytes);
+        var run = CheckRun.Check(engine, roots, log, options.MaxFileBytes);
         log.Information("Analysed {Files} files in {Seconds:0.00} s: {Findings} findings, {Skipped} skipped", run.FilesAnalyzed, run.Elapsed.TotalSeconds, run.Findings.Count, run.Skipped.Count);
         var report = new CheckReport(run, options.Roots, engine.Catalogue);
 

@@ -56,6 +56,12 @@ internal static class JsonReportWriter
         json.WriteString("severity", finding.Severity.Name());
         json.WriteString("category", finding.Rule.Category);
         json.WriteString("message", finding.Message);
+        if (report.MultiRoot)
+        {
+            // With several folders, a relative path alone would not say which folder's Program.cs it is.
+            json.WriteString("root", report.RootAsGiven(report.RootIndexOf(finding.Path)));
+        }
+
         json.WriteString("path", report.RelativePath(finding.Path));
         json.WriteNumber("line", finding.Range.Start.Line + 1);
         json.WriteNumber("column", finding.Range.Start.Character + 1);
@@ -63,7 +69,7 @@ internal static class JsonReportWriter
         json.WriteString("fingerprint", finding.Fingerprint);
         json.WriteString("helpUri", finding.Rule.HelpUri);
         json.WriteStartArray("fixes");
-        foreach (var fix in finding.Fixes)
+        foreach (var fix in report.FixesOf(finding))
         {
             json.WriteStartObject();
             json.WriteString("title", finding.FixTitle(fix));

@@ -28,7 +28,7 @@ internal static class SarifReportWriter
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, report.Catalogue);
-            WriteRoots(json, report.Roots);
+            WriteRoots(json, report);
             json.WriteString("columnKind", "utf16CodeUnits");
             var ruleIndex = report.Catalogue.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
             json.WriteStartArray("results");
@@ -71,7 +71,7 @@ internal static class SarifReportWriter
             WriteMessage(json, "shortDescription", rule.Title);
             WriteMessage(json, "fullDescription", rule.Summary);
             json.WriteStartObject("help");
-            json.WriteString("text", Lsp.Conversion.HoverText.PlainText(rule.ExampleHoverMarkdown));
+            json.WriteString("text", HoverText.PlainText(rule.ExampleHoverMarkdown));
             json.WriteString("markdown", rule.ExampleHoverMarkdown);
             json.WriteEndObject();
             json.WriteString("helpUri", rule.HelpUri);
@@ -93,14 +93,21 @@ internal static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRoots(Utf8JsonWriter json, IReadOnlyList<string> roots)
+    // One base per folder checked: %SRCROOT% for the first, %SRCROOT2%, %SRCROOT3%... for the others.
+    private static void WriteRoots(Utf8JsonWriter json, CheckReport report)
     {
         json.WriteStartObject("originalUriBaseIds");
-        json.WriteStartObject(SourceRoot);
-        json.WriteString("uri", new Uri(roots[0].TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri);
-        json.WriteEndObject();
+        for (var i = 0; i < report.Roots.Count; i++)
+        {
+            json.WriteStartObject(BaseIdOf(i));
+            json.WriteString("uri", new Uri(report.Roots[i].TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
+
+    private static string BaseIdOf(int rootIndex) => rootIndex == 0 ? SourceRoot : $"%SRCROOT{rootIndex + 1}%";
 
     private static void WriteResult(Utf8JsonWriter json, CheckReport report, Finding finding, int ruleIndex)
     {
@@ -126,10 +133,11 @@ internal static class SarifReportWriter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, finding.Fingerprint);
         json.WriteEndObject();
-        if (finding.Fixes.Count > 0)
+        var fixes = report.FixesOf(finding);
+        if (fixes.Count > 0)
         {
             json.WriteStartArray("fixes");
-            foreach (var fix in finding.Fixes)
+            foreach (var fix in fixes)
             {
                 WriteFix(json, report, finding.FixTitle(fix), fix);
             }
@@ -196,7 +204,7 @@ internal static class SarifReportWriter
     {
         json.WriteStartObject("artifactLocation");
         json.WriteString("uri", string.Join('/', report.RelativePath(path).Split('/').Select(Uri.EscapeDataString)));
-        json.WriteString("uriBaseId", SourceRoot);
+        json.WriteString("uriBaseId", BaseIdOf(report.RootIndexOf(path)));
         json.WriteEndObject();
     }
 

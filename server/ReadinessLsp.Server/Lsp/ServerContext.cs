@@ -16,9 +16,11 @@ internal sealed class ServerContext
         Log = log;
         Client = new ClientChannel(log);
         Settings = new SettingsStore(log);
-        Pipeline = new DiagnosticsPipeline(engine, State, Client, Documents, Settings, Roots, options, log);
-        Scan = new WorkspaceScan(engine, State, Client, Documents, Settings, Roots, Pipeline, options, log);
-        FileChanges = new FileChangeProcessor(engine, Documents, Settings, Roots, Pipeline, Scan, options, log);
+        Publisher = new DiagnosticsPublisher(State, Client, Documents);
+        Workspace = new ServerWorkspace(engine, Documents, Settings, Roots, Publisher, log);
+        Scheduler = new OpenDocumentScheduler(engine, State, Documents, Workspace, options, log);
+        Scan = new BackgroundScan(engine, State, Client, Documents, Settings, Roots, Workspace, Scheduler, options, log);
+        FileChanges = new FileChangeProcessor(engine, Documents, Settings, Roots, Workspace, Scan, options, log);
         DiskWatcher = new DiskWatcher(FileChanges, log);
     }
 
@@ -34,13 +36,20 @@ internal sealed class ServerContext
 
     public DocumentStore Documents { get; } = new();
 
-    public WorkspaceRoots Roots { get; } = new();
+    public WorkspaceFolders Roots { get; } = new();
 
     public SettingsStore Settings { get; }
 
-    public DiagnosticsPipeline Pipeline { get; }
+    /// <summary>The one workspace state; every change is committed here and published.</summary>
+    public ServerWorkspace Workspace { get; }
 
-    public WorkspaceScan Scan { get; }
+    /// <summary>Sends findings to the client (push or pull).</summary>
+    public DiagnosticsPublisher Publisher { get; }
+
+    /// <summary>Debounced analysis of the editor's open documents.</summary>
+    public OpenDocumentScheduler Scheduler { get; }
+
+    public BackgroundScan Scan { get; }
 
     public FileChangeProcessor FileChanges { get; }
 

@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
-using ReadinessLsp.Engine.Config.Keys;
+using ReadinessLsp.Engine.Model;
+using ReadinessLsp.Engine.State;
+using ReadinessLsp.Engine.Model.AppConfig;
 using ReadinessLsp.Engine.Settings;
 using ReadinessLsp.Engine.Workspace;
 using ReadinessLsp.Tests.Support;
@@ -47,12 +49,6 @@ public sealed class ConfigKeyHoverTests
         Assert.Null(ConfigKeyHover.Describe(facts, path, new LinePosition(0, 0)));
     }
 
-    private static WorkspaceFacts Facts(string root)
-    {
-        var engine = ReadinessEngine.CreateDefault(Logger.None);
-        var scanner = new WorkspaceScanner([], Logger.None);
-        var loader = new DocumentLoader(DocumentLoader.DefaultMaxFileBytes, Logger.None);
-        var bags = scanner.Scan(root).Select(f => engine.Analyze(loader.Load(f.Path).Document!).Facts).ToList();
-        return new WorkspaceFacts([PathNormalizer.Normalize(root)], bags);
-    }
+    private static WorkspaceModels Facts(string root) =>
+        CheckRun.Check(ReadinessEngine.CreateDefault(Logger.None), [root], Logger.None).State.Models;
 }

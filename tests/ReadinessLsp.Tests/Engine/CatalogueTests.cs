@@ -34,10 +34,54 @@ public sealed class CatalogueTests
         }
     }
 
+    // rules/README.md: each category's block for new ids, and the ids that shipped before the blocks.
+    private static readonly Dictionary<string, (int From, int To)[]> IdBlocks = new()
+    {
+        ["access-control"] = [(1004, 1099)],
+        ["secrets"] = [(1101, 1199)],
+        ["configuration"] = [(2004, 2099), (2151, 2199)],
+        ["data-integrity"] = [(3001, 3099)],
+        ["database-scale"] = [(3101, 3199)],
+        ["input"] = [(4001, 4099)],
+        ["resilience"] = [(5001, 5099)],
+        ["observability"] = [(5101, 5199)],
+    };
+
+    private static readonly HashSet<string> ShippedIds =
+    [
+        "RDY1001", "RDY1002", "RDY1003", "RDY2001", "RDY2002", "RDY2003", "RDY2101", "RDY2102", "RDY2103", "RDY2104", "RDY2110",
+        "RDY2111", "RDY2112", "RDY2113", "RDY2114", "RDY2120", "RDY2121", "RDY2122", "RDY2130", "RDY2140", "RDY2150",
+    ];
+
+    [Fact]
+    public void New_rule_ids_sit_in_their_category_block()
+    {
+        var outside = Catalogue.Rules
+            .Where(r => !ShippedIds.Contains(r.Id))
+            .Where(r => !IdBlocks.TryGetValue(r.Category, out var blocks) || !blocks.Any(b => int.Parse(r.Id[3..], System.Globalization.CultureInfo.InvariantCulture) is var n && n >= b.From && n <= b.To))
+            .Select(r => $"{r.Id} ({r.Category})")
+            .ToList();
+        Assert.True(outside.Count == 0, "ids outside their category's block in rules/README.md: " + string.Join(", ", outside));
+        Assert.Equal(IdBlocks.Keys.Order(), RuleCategory.All.Order());
+    }
+
+    [Fact]
+    public void Detectors_live_in_the_folder_of_their_rules_category()
+    {
+        var misplaced = DetectorSet.Default.All
+            .Select(d => (Detector: d, Category: Catalogue.TryGet(d.RuleId, out var rule) ? rule.Category : null))
+            .Where(x => x.Category is not null && x.Detector.GetType().Namespace != "ReadinessLsp.Engine.Rules." + Pascal(x.Category))
+            .Select(x => $"{x.Detector.GetType().Name} ({x.Category})")
+            .ToList();
+        Assert.True(misplaced.Count == 0, "detectors outside Rules/<Category of their first rule>: " + string.Join(", ", misplaced));
+    }
+
+    private static string Pascal(string slug) => string.Concat(slug.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
     [Fact]
     public void Every_rule_has_exactly_one_detector_and_every_detector_a_rule()
     {
-        var detectors = DetectorSet.Default.All.GroupBy(d => d.RuleId).ToDictionary(g => g.Key, g => g.Count());
+        var detectors = DetectorSet.Default.All.SelectMany(d => d.RuleIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         foreach (var rule in Catalogue.Rules)
         {
             Assert.True(detectors.TryGetValue(rule.Id, out var count), $"{rule.Id} has no detector");

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Settings;
 using ReadinessLsp.Engine.Workspace;
 using ReadinessLsp.Tests.Support;
@@ -42,7 +43,7 @@ public sealed class SuppressionTests
             app.UseDeveloperExceptionPage();
             app.UseDeveloperExceptionPage();
             """);
-        var run = new WorkspaceAnalyzer(ReadinessEngine.CreateDefault(Logger.None), Logger.None).Run([workspace.Root], ReadinessSettings.Default);
+        var run = CheckRun.Check(ReadinessEngine.CreateDefault(Logger.None), [workspace.Root], Logger.None);
         var finding = Assert.Single(run.Findings);
         Assert.Equal(3, finding.Range.Start.Line);
     }

@@ -1,4 +1,5 @@
 using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Findings;
 using ReadinessLsp.Engine.Settings;
 using ReadinessLsp.Engine.Workspace;
@@ -34,14 +35,14 @@ public sealed class FixtureTests
         var fixture = FixtureCase.Load(id);
         using var workspace = new TempWorkspace();
         fixture.Materialise(workspace.Root);
-        var run = new WorkspaceAnalyzer(Engine, Logger.None).Run([workspace.Root], ReadinessSettings.Default);
+        var run = CheckRun.Check(Engine, [workspace.Root], Logger.None);
         var findings = run.Findings.Where(f => f.RuleId == fixture.Rule).ToList();
         string Relative(string path) => PathNormalizer.Relative(PathNormalizer.Normalize(workspace.Root), path);
 
         Assert.Equal(Render(fixture, fixture.Files.ToDictionary(f => f.Key, f => f.Value.Markers.Where(m => m.Rule == fixture.Rule))), Render(fixture, Actual(fixture, findings, Relative)));
 
         var originals = fixture.Files.ToDictionary(f => f.Key, f => f.Value.Text, StringComparer.Ordinal);
-        var fixedFiles = FixApplier.Apply(originals, findings.Select(f => f.Fixes.FirstOrDefault()).OfType<Fix>(), Relative);
+        var fixedFiles = FixApplier.Apply(originals, findings.Select(f => run.FixesOf(f).FirstOrDefault()).OfType<Fix>(), Relative);
         foreach (var (path, text) in fixedFiles.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var expected = fixture.Expected.TryGetValue(path, out var e) ? e : originals.GetValueOrDefault(path);

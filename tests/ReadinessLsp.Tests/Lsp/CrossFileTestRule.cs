@@ -3,6 +3,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Catalogue;
+using ReadinessLsp.Engine.Model;
+using Findings = ReadinessLsp.Engine.Findings;
 
 namespace ReadinessLsp.Tests.Lsp;
 
@@ -28,19 +30,38 @@ internal static class CrossFileTestRule
     private static string? CalledName(SyntaxNode node) =>
         node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } ? name.Identifier.Text : null;
 
-    private sealed class MarkerDetector : ICSharpDetector
+    private sealed class MarkerDetector : ICSharpDetector, IDeferredResolver<Unit>
     {
+        public IReadOnlyCollection<Type> Reads { get; } = [typeof(ClearModel)];
+
         public string RuleId => Id;
 
         public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
+
+        public Findings.Detection? Resolve(Findings.Detection candidate, Unit data, WorkspaceModels models) =>
+            models.Get<ClearModel>().Any ? null : candidate;
 
         public void Analyze(SyntaxNode node, CSharpContext context)
         {
             if (CalledName(node) == "Marker")
             {
-                context.ReportPending(node.Span, static (facts, candidate) => facts.All<ClearFact>().Any() ? null : candidate);
+                context.Defer(this, node.Span, Unit.Value);
             }
         }
+    }
+
+    private sealed record Unit
+    {
+        public static readonly Unit Value = new();
+    }
+
+    private sealed class ClearModel : IWorkspaceModel<ClearModel>
+    {
+        public static IReadOnlyCollection<Type> FactTypes { get; } = [typeof(ClearFact)];
+
+        public bool Any { get; private init; }
+
+        public static ClearModel Build(WorkspaceModels models) => new() { Any = models.All<ClearFact>().Count > 0 };
     }
 
     private sealed class ClearCollector : ICSharpFactCollector

@@ -1,37 +1,40 @@
 using Microsoft.CodeAnalysis.Text;
-using ReadinessLsp.Engine.Analysis;
-using ReadinessLsp.Engine.Config.Facts;
+using ReadinessLsp.Engine.Config.Json;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model.AppConfig;
 
 namespace ReadinessLsp.Engine.Config.Fixes;
 
 /// <summary>
-/// The fix that defines a key in the appsettings.json beside <c>near</c>: walks the key's segments
-/// through the file's existing objects (case-insensitively, as .NET configuration does) and writes
-/// the rest as the deepest object's last member, with an empty value to fill in; creates the file
-/// when there is none. Nothing when the file cannot be read or the place is unclear, since a broken
-/// appsettings.json stops the application at startup.
+/// The fix that defines a key in the project's appsettings.json (the nearest one above the code
+/// that reads it): walks the key's segments through the file's existing objects (case-insensitively,
+/// as .NET configuration does) and writes the rest as the deepest object's last member, with an
+/// empty value to fill in; creates the file when there is none. Nothing when the file cannot be
+/// read or the place is unclear, since a broken appsettings.json stops the application at startup.
 /// </summary>
-internal static class AppSettingsKeyFix
+internal sealed record AddAppSettingsKey(string CodePath, string Key, bool Section) : IFixIntent
 {
-    public static Fix? Add(WorkspaceFacts facts, string near, string key, bool section)
+    public string? Title => $"Add {Key} to appsettings.json";
+
+    public IReadOnlyList<FileEdit>? Edits(FixContext context)
     {
-        var segments = key.Split(':');
+        var segments = Key.Split(':');
         if (segments.Any(string.IsNullOrWhiteSpace))
         {
             return null;
         }
 
-        var path = Path.Combine(Path.GetDirectoryName(near)!, "appsettings.json");
-        var title = $"Add {key} to appsettings.json";
-        var value = section ? "{}" : "\"\"";
-        var layout = facts.All<SettingsFileLayout>().FirstOrDefault(l => string.Equals(l.Path, path, StringComparison.OrdinalIgnoreCase));
-        if (layout is null)
+        var path = SettingsFolders.AppSettingsNear(context.Models, CodePath);
+        var value = Section ? "{}" : "\"\"";
+        var text = context.Texts.Read(path);
+        if (text is null)
         {
             var created = "{\n  " + Member(segments, value, "  ", "  ", "\n") + "\n}\n";
-            return new Fix(title, [new FileEdit(path, new LinePositionSpan(default, default), created, CreateFile: true)]);
+            return [new FileEdit(path, new LinePositionSpan(default, default), created, CreateFile: true)];
         }
 
+        var json = SettingsJsonDocument.Parse(text.ToString());
+        var layout = AppSettingsLayoutReader.Read(path, text, json);
         if (layout.Objects is null)
         {
             return null;
@@ -47,16 +50,15 @@ internal static class AppSettingsKeyFix
         // The next segment exists but is not an object (a value or an array): adding it again would be a duplicate key.
         var next = string.Join(':', segments[..(depth + 1)]);
         var slot = objects[string.Join(':', segments[..depth])];
-        if (slot.At is not LinePosition at || facts.All<ConfigDefinition>().Any(d => d.Path == layout.Path && string.Equals(d.Key, next, StringComparison.OrdinalIgnoreCase)))
+        if (slot.At is not LinePosition at || json.Find(next) is not null)
         {
             return null;
         }
 
-        var text = slot.Before + Member(segments[depth..], value, slot.Indent, layout.IndentUnit, layout.NewLine) + slot.After;
-        IReadOnlyList<FileEdit> edits = slot.CommaAt is LinePosition comma
-            ? [FileEdit.Insert(layout.Path, comma, ","), FileEdit.Insert(layout.Path, at, text)]
-            : [FileEdit.Insert(layout.Path, at, text)];
-        return new Fix(title, edits);
+        var member = slot.Before + Member(segments[depth..], value, slot.Indent, layout.IndentUnit, layout.NewLine) + slot.After;
+        return slot.CommaAt is LinePosition comma
+            ? [FileEdit.Insert(path, comma, ","), FileEdit.Insert(path, at, member)]
+            : [FileEdit.Insert(path, at, member)];
     }
 
     // "A": { "B": "" } over lines at indent, or inline when the object sits on one line (indent null).

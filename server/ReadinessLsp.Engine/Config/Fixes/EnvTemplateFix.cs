@@ -1,21 +1,25 @@
 using Microsoft.CodeAnalysis.Text;
-using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Config.Env;
-using ReadinessLsp.Engine.Config.Facts;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model.AppConfig;
+using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Config.Fixes;
 
 /// <summary>
 /// The edit that documents a variable in <c>.env.example</c>: appends <c>NAME=</c> to the nearest
-/// template at or above <paramref name="near"/>'s folder, or creates one beside it. Nothing when
-/// the template already names the variable.
+/// template at or above <see cref="Near"/>'s folder, or creates one beside it. No edit when the
+/// template already names the variable. <see cref="Near"/> is a settings file, or code whose
+/// project's settings folder is meant (<see cref="FromCode"/>).
 /// </summary>
-internal static class EnvTemplateFix
+internal sealed record AddEnvTemplateName(string Near, string ConfigKey, bool FromCode = false) : IFixIntent
 {
-    public static IReadOnlyList<FileEdit> AddName(WorkspaceFacts facts, string near, string configKey)
+    public string? Title => $"Add {EnvNames.FromConfigKey(ConfigKey)} to .env.example";
+
+    public IReadOnlyList<FileEdit>? Edits(FixContext context)
     {
-        var name = EnvNames.FromConfigKey(configKey);
+        var near = FromCode ? SettingsFolders.AppSettingsNear(context.Models, Near) : Near;
+        var name = EnvNames.FromConfigKey(ConfigKey);
         var folder = Path.GetDirectoryName(near)!;
 
         // launchSettings.json lives in Properties/; the project's template belongs one folder up.
@@ -23,24 +27,25 @@ internal static class EnvTemplateFix
         {
             folder = Path.GetDirectoryName(folder)!;
         }
-        var template = facts.All<EnvFileInfo>()
-            .Where(f => f.IsTemplate && (Path.GetDirectoryName(f.Path) == folder || GitIgnoreIndex.IsAncestor(Path.GetDirectoryName(f.Path)!, near)))
+
+        var template = context.Models.All<EnvFileInfo>()
+            .Where(f => f.IsTemplate && (Path.GetDirectoryName(f.Path) == folder || PathNormalizer.IsBelow(Path.GetDirectoryName(f.Path)!, near)))
             .OrderByDescending(f => f.Path.Length)
             .ThenBy(f => f.Path, StringComparer.Ordinal)
             .FirstOrDefault();
-        if (template is null)
+        var text = template is null ? null : context.Texts.Read(template.Path);
+        if (template is null || text is null)
         {
             var created = Path.Combine(folder, ".env.example");
             return [new FileEdit(created, new LinePositionSpan(default, default), name + "=\n", CreateFile: true)];
         }
 
-        var named = facts.All<ConfigDefinition>().Any(d => d.Path == template.Path && string.Equals(d.Key, configKey, StringComparison.OrdinalIgnoreCase));
-        if (named)
+        if (EnvFile.Parse(text.ToString()).Entries.Any(e => string.Equals(EnvNames.ToConfigKey(e.Name), ConfigKey, StringComparison.OrdinalIgnoreCase)))
         {
             return [];
         }
 
-        var text = (template.EndsWithNewline ? string.Empty : "\n") + name + "=\n";
-        return [FileEdit.Insert(template.Path, template.End, text)];
+        var line = (TextEnd.EndsWithNewline(text) ? string.Empty : "\n") + name + "=\n";
+        return [FileEdit.Insert(template.Path, TextEnd.Of(text), line)];
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
-using ReadinessLsp.Engine.Config.Facts;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model.AppConfig;
 
 namespace ReadinessLsp.Engine.Config.Fixes;
 
@@ -8,20 +8,29 @@ namespace ReadinessLsp.Engine.Config.Fixes;
 /// Adds an env file's name to the nearest .gitignore above it, or creates a .gitignore in the
 /// workspace folder. The name is written unanchored, so it also covers the same file in subfolders.
 /// </summary>
-internal static class GitIgnoreFix
+internal sealed record AddToGitIgnore(string EnvPath) : IFixIntent
 {
-    public static Fix For(GitIgnoreIndex gitIgnores, string envPath)
+    public string? Title => $"Add {Path.GetFileName(EnvPath)} to .gitignore";
+
+    public IReadOnlyList<FileEdit>? Edits(FixContext context)
     {
-        var name = Path.GetFileName(envPath);
-        var nearest = gitIgnores.Nearest(envPath);
-        if (nearest is null)
+        var gitIgnores = context.Models.Get<GitIgnoreIndex>();
+        var name = Path.GetFileName(EnvPath);
+        var nearest = gitIgnores.Nearest(EnvPath);
+        var path = nearest is null ? Path.Combine(gitIgnores.RootOf(EnvPath), ".gitignore") : Path.Combine(nearest.Directory, ".gitignore");
+        var text = context.Texts.Read(path);
+        if (text is null)
         {
-            var root = gitIgnores.RootOf(envPath);
-            var created = Path.Combine(root, ".gitignore");
-            return new Fix($"Create .gitignore with {name}", [new FileEdit(created, new LinePositionSpan(default, default), name + "\n", CreateFile: true)]);
+            return [new FileEdit(path, new LinePositionSpan(default, default), name + "\n", CreateFile: true)];
         }
 
-        var text = (nearest.EndsWithNewline ? string.Empty : "\n") + name + "\n";
-        return new Fix($"Add {name} to .gitignore", [FileEdit.Insert(Path.Combine(nearest.Directory, ".gitignore"), nearest.End, text)]);
+        var line = (TextEnd.EndsWithNewline(text) ? string.Empty : "\n") + name + "\n";
+        return [FileEdit.Insert(path, TextEnd.Of(text), line)];
     }
+
+    /// <summary>The fix for <paramref name="envPath"/>, titled for what it does in this workspace.</summary>
+    public static Fix For(GitIgnoreIndex gitIgnores, string envPath) =>
+        Fix.Late(
+            gitIgnores.Nearest(envPath) is null ? $"Create .gitignore with {Path.GetFileName(envPath)}" : $"Add {Path.GetFileName(envPath)} to .gitignore",
+            new AddToGitIgnore(envPath));
 }

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis.Text;
-using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Findings;
 
 namespace ReadinessLsp.Engine.Config.Fixes;
@@ -11,6 +10,6 @@ namespace ReadinessLsp.Engine.Config.Fixes;
 /// </summary>
 internal static class MoveToEnvironmentFix
 {
-    public static Fix Create(WorkspaceFacts facts, string settingsFile, LinePositionSpan valueRange, string configKey) =>
-        new(null, [new FileEdit(settingsFile, valueRange, "\"\""), .. EnvTemplateFix.AddName(facts, settingsFile, configKey)]);
+    public static Fix Create(string settingsFile, LinePositionSpan valueRange, string configKey) =>
+        new(null, [new FileEdit(settingsFile, valueRange, "\"\"")], new AddEnvTemplateName(settingsFile, configKey));
 }

@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Config.Fixes;
 using ReadinessLsp.Engine.Config.Json;
-using ReadinessLsp.Engine.Findings;
 
 namespace ReadinessLsp.Engine.Config.Secrets;
 
@@ -38,25 +37,14 @@ internal static class SettingsSecrets
     {
         foreach (var (entry, verdict, span) in Find(entries))
         {
-            Report(context, entry, verdict, span);
+            var arguments = new Dictionary<string, string>
+            {
+                ["key"] = entry.Key,
+                ["kind"] = verdict.Kind,
+                ["masked"] = verdict.Masked,
+                ["variable"] = Env.EnvNames.FromConfigKey(entry.Key),
+            };
+            context.Report(span, arguments, [MoveToEnvironmentFix.Create(context.Path, context.RangeOf(entry.Value.Span), entry.Key)]);
         }
-    }
-
-    private static void Report(DocumentContext context, SettingEntry entry, SecretVerdict verdict, TextSpan span)
-    {
-        var arguments = new Dictionary<string, string>
-        {
-            ["key"] = entry.Key,
-            ["kind"] = verdict.Kind,
-            ["masked"] = verdict.Masked,
-            ["variable"] = Env.EnvNames.FromConfigKey(entry.Key),
-        };
-        var path = context.Path;
-        var key = entry.Key;
-        var valueRange = context.RangeOf(entry.Value.Span);
-        context.ReportPending(
-            span,
-            (facts, candidate) => candidate with { Fixes = [MoveToEnvironmentFix.Create(facts, path, valueRange, key)] },
-            arguments);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class LaunchProfileDevelopmentValuesDetector : IDocumentDetector
                 safe = "false";
             }
             else if (!variable.Profile.IsDevelopment && value.Kind == JsonNodeKind.String &&
-                VerboseLoggingInProductionDetector.IsVerbose(value.Text) && VerboseLoggingInProductionDetector.IsLogLevelKey(Config.Env.EnvNames.ToConfigKey(name)))
+                Config.LogLevels.IsVerbose(value.Text) && Config.LogLevels.IsLogLevelKey(Config.Env.EnvNames.ToConfigKey(name)))
             {
                 safe = "Information";
             }

@@ -24,30 +24,11 @@ internal sealed class VerboseLoggingInProductionDetector : IDocumentDetector
 
         foreach (var entry in context.Document.GetParsed(SettingsJsonDocument.Parse).Values)
         {
-            if (entry.Value.Kind == JsonNodeKind.String && IsVerbose(entry.Value.Text) && IsLogLevelKey(entry.Key))
+            if (entry.Value.Kind == JsonNodeKind.String && LogLevels.IsVerbose(entry.Value.Text) && LogLevels.IsLogLevelKey(entry.Key))
             {
                 var arguments = new Dictionary<string, string> { ["key"] = entry.Key, ["level"] = entry.Value.Text };
                 ProductionScope.Report(context, entry.Key, entry.Value.ContentSpan, arguments, [context.Replace(entry.Value.ContentSpan, "Information")]);
             }
         }
-    }
-
-    public static bool IsVerbose(string level) =>
-        level.Equals("Debug", StringComparison.OrdinalIgnoreCase) ||
-        level.Equals("Trace", StringComparison.OrdinalIgnoreCase) ||
-        level.Equals("Verbose", StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsLogLevelKey(string key)
-    {
-        var segments = key.Split(':');
-        if (segments[0].Equals("Logging", StringComparison.OrdinalIgnoreCase))
-        {
-            // Logging:LogLevel:X or Logging:Console:LogLevel:X
-            return segments.Length >= 3 && segments[^2].Equals("LogLevel", StringComparison.OrdinalIgnoreCase) ||
-                   segments.Length >= 4 && segments[^3].Equals("LogLevel", StringComparison.OrdinalIgnoreCase);
-        }
-
-        return segments[0].Equals("Serilog", StringComparison.OrdinalIgnoreCase) &&
-            segments.Length >= 2 && segments[1].Equals("MinimumLevel", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,7 +1,9 @@
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Config.Env;
-using ReadinessLsp.Engine.Config.Facts;
 using ReadinessLsp.Engine.Config.Fixes;
+using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model;
+using ReadinessLsp.Engine.Model.AppConfig;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Rules.Secrets;
@@ -11,11 +13,13 @@ namespace ReadinessLsp.Engine.Rules.Secrets;
 /// commits it. Reported once per file, on its first variable with a value. Templates are meant
 /// to be committed and stay silent.
 /// </summary>
-internal sealed class EnvFileNotIgnoredDetector : IDocumentDetector
+internal sealed class EnvFileNotIgnoredDetector : IDocumentDetector, IDeferredResolver<EnvFileNotIgnoredDetector.EnvFile>
 {
     public string RuleId => "RDY2104";
 
     public IReadOnlyCollection<FileKind> FileKinds { get; } = [FileKind.EnvFile];
+
+    public IReadOnlyCollection<Type> Reads { get; } = [typeof(GitIgnoreIndex)];
 
     public void Analyze(DocumentContext context)
     {
@@ -24,25 +28,29 @@ internal sealed class EnvFileNotIgnoredDetector : IDocumentDetector
             return;
         }
 
-        var env = context.Document.GetParsed(EnvFile.Parse);
+        var env = context.Document.GetParsed(Config.Env.EnvFile.Parse);
         var first = env.Entries.FirstOrDefault(e => e.Value.Trim().Length > 0);
         if (first is null)
         {
             return;
         }
 
-        var path = context.Path;
-        context.ReportPending(
+        context.Defer(
+            this,
             first.NameSpan,
-            (facts, candidate) =>
-            {
-                var gitIgnores = facts.Index(GitIgnoreIndex.Build);
-                return gitIgnores.IsIgnored(path) ? null : candidate with { Fixes = [GitIgnoreFix.For(gitIgnores, path)] };
-            },
+            new EnvFile(context.Path),
             new Dictionary<string, string>
             {
-                ["file"] = System.IO.Path.GetFileName(path),
+                ["file"] = System.IO.Path.GetFileName(context.Path),
                 ["count"] = env.Entries.Count(e => e.Value.Trim().Length > 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
     }
+
+    public Detection? Resolve(Detection candidate, EnvFile data, WorkspaceModels models)
+    {
+        var gitIgnores = models.Get<GitIgnoreIndex>();
+        return gitIgnores.IsIgnored(data.Path) ? null : candidate with { Fixes = [AddToGitIgnore.For(gitIgnores, data.Path)] };
+    }
+
+    internal sealed record EnvFile(string Path);
 }

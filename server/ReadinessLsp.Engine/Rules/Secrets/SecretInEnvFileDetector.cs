@@ -1,8 +1,10 @@
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Config.Env;
-using ReadinessLsp.Engine.Config.Facts;
 using ReadinessLsp.Engine.Config.Fixes;
 using ReadinessLsp.Engine.Config.Secrets;
+using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model;
+using ReadinessLsp.Engine.Model.AppConfig;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Rules.Secrets;
@@ -12,17 +14,18 @@ namespace ReadinessLsp.Engine.Rules.Secrets;
 /// belong, so the decision waits for the workspace's .gitignore facts. Templates
 /// (<c>.env.example</c>) are documentation: only a known credential format counts there.
 /// </summary>
-internal sealed class SecretInEnvFileDetector : IDocumentDetector
+internal sealed class SecretInEnvFileDetector : IDocumentDetector, IDeferredResolver<SecretInEnvFileDetector.EnvSecret>
 {
     public string RuleId => "RDY2103";
 
     public IReadOnlyCollection<FileKind> FileKinds { get; } = [FileKind.EnvFile];
 
+    public IReadOnlyCollection<Type> Reads { get; } = [typeof(GitIgnoreIndex)];
+
     public void Analyze(DocumentContext context)
     {
         var template = FileClassifier.IsEnvTemplate(context.Path);
         var env = context.Document.GetParsed(EnvFile.Parse);
-        var path = context.Path;
         foreach (var entry in env.Entries)
         {
             if (entry.References.Count > 0)
@@ -40,20 +43,25 @@ internal sealed class SecretInEnvFileDetector : IDocumentDetector
             var span = at >= 0 && entry.Value.Length == entry.ValueSpan.Length
                 ? new Microsoft.CodeAnalysis.Text.TextSpan(entry.ValueSpan.Start + at, verdict.Secret.Length)
                 : entry.ValueSpan;
-            context.ReportPending(
+            context.Defer(
+                this,
                 span,
-                (facts, candidate) =>
-                {
-                    var gitIgnores = facts.Index(GitIgnoreIndex.Build);
-                    return gitIgnores.IsIgnored(path) ? null : candidate with { Fixes = template ? [] : [GitIgnoreFix.For(gitIgnores, path)] };
-                },
+                new EnvSecret(context.Path, template),
                 new Dictionary<string, string>
                 {
                     ["name"] = entry.Name,
                     ["kind"] = verdict.Kind,
                     ["masked"] = verdict.Masked,
-                    ["file"] = System.IO.Path.GetFileName(path),
+                    ["file"] = System.IO.Path.GetFileName(context.Path),
                 });
         }
     }
+
+    public Detection? Resolve(Detection candidate, EnvSecret data, WorkspaceModels models)
+    {
+        var gitIgnores = models.Get<GitIgnoreIndex>();
+        return gitIgnores.IsIgnored(data.Path) ? null : candidate with { Fixes = data.IsTemplate ? [] : [AddToGitIgnore.For(gitIgnores, data.Path)] };
+    }
+
+    internal sealed record EnvSecret(string Path, bool IsTemplate);
 }

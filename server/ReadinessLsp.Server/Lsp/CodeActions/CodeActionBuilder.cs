@@ -13,13 +13,15 @@ namespace ReadinessLsp.Server.Lsp.CodeActions;
 /// "suppress" action that inserts the inline comment, and the file's fix-all source action.
 /// Nothing here writes a file: the editor applies the edit, and can undo it.
 /// </summary>
-internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? document, ResolvedFile file)
+internal sealed class CodeActionBuilder(ServerContext context, FileView file)
 {
+    private readonly FixContext _fixContext = new(file.State.Models, new EditorTextSource(context.Documents));
+
     public IEnumerable<CodeAction> QuickFixes(Finding finding)
     {
-        var diagnostic = context.Pipeline.ToDiagnostic(finding);
+        var diagnostic = context.Publisher.ToDiagnostic(finding);
         var first = true;
-        foreach (var fix in finding.Fixes)
+        foreach (var fix in finding.Fixes.Select(f => f.Materialise(_fixContext)).OfType<Fix>())
         {
             var edit = Edit(fix.Edits);
             if (edit is null)
@@ -43,7 +45,7 @@ internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? doc
         var edits = new List<FileEdit>();
         foreach (var finding in file.Findings)
         {
-            var fix = finding.Fixes.FirstOrDefault();
+            var fix = finding.Fixes.Select(f => f.Materialise(_fixContext)).OfType<Fix>().FirstOrDefault();
             if (fix is null || fix.Edits.Any(e => edits.Any(existing => Overlaps(existing, e))))
             {
                 continue;
@@ -58,7 +60,7 @@ internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? doc
 
     private WorkspaceEdit? Suppression(Finding finding)
     {
-        var text = document?.Text ?? LoadText(finding.Path);
+        var text = file.Document?.Text ?? LoadText(finding.Path);
         if (text is null || finding.Range.Start.Line >= text.Lines.Count)
         {
             return null;
@@ -66,7 +68,7 @@ internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? doc
 
         var line = text.Lines[finding.Range.Start.Line].ToString();
         var indent = line[..(line.Length - line.TrimStart().Length)];
-        var prefix = file.Analysis.Kind == FileKind.EnvFile ? "#" : "//";
+        var prefix = file.Analysis?.Kind == FileKind.EnvFile ? "#" : "//";
         var comment = $"{indent}{prefix} {InlineSuppressions.Marker} {finding.RuleId}: <reason>\n";
         var at = new LinePosition(finding.Range.Start.Line, 0);
         return Edit([FileEdit.Insert(finding.Path, at, comment)]);
@@ -88,14 +90,14 @@ internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? doc
             }
 
             return new WorkspaceEdit(
-                byFile.ToDictionary(g => context.Pipeline.UriOf(g.Key), g => (IReadOnlyList<TextEdit>)[.. g.Select(ToTextEdit)]),
+                byFile.ToDictionary(g => context.Publisher.UriOf(g.Key), g => (IReadOnlyList<TextEdit>)[.. g.Select(ToTextEdit)]),
                 null);
         }
 
         var changes = new List<object>();
         foreach (var group in byFile)
         {
-            var uri = context.Pipeline.UriOf(group.Key);
+            var uri = context.Publisher.UriOf(group.Key);
             var open = context.Documents.TryGet(group.Key);
             if (group.Any(e => e.CreateFile) && open is null && !File.Exists(group.Key))
             {
@@ -107,7 +109,7 @@ internal sealed class CodeActionBuilder(ServerContext context, OpenDocument? doc
                 changes.Add(CreateFile.For(uri));
             }
 
-            var version = open is null ? (int?)null : PathNormalizer.Comparer.Equals(open.Path, file.Analysis.Path) ? file.Analysis.Version : open.Version;
+            var version = open is null ? (int?)null : PathNormalizer.Comparer.Equals(open.Path, file.Analysis?.Path) ? file.Analysis?.Version : open.Version;
             changes.Add(new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(uri, version), [.. group.Select(ToTextEdit)]));
         }
 

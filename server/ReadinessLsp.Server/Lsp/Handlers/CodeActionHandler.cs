@@ -20,19 +20,19 @@ internal sealed class CodeActionHandler(ServerContext context) : LspRequestHandl
             return [];
         }
 
-        var (document, file) = await context.Pipeline.FreshAsync(path, cancellationToken);
-        if (file is null)
+        var view = await context.Scheduler.FreshAsync(path, cancellationToken);
+        if (view.Analysis is null)
         {
             return [];
         }
 
         var only = request.Context?.Only;
-        var builder = new CodeActionBuilder(context, document, file);
+        var builder = new CodeActionBuilder(context, view);
         var actions = new List<CodeAction>();
         if (Wanted(CodeActionKind.QuickFix, only))
         {
             var range = TextPositions.ToSpan(request.Range);
-            foreach (var finding in file.Findings.Where(f => TextPositions.Intersects(f.Range, range)))
+            foreach (var finding in view.Findings.Where(f => TextPositions.Intersects(f.Range, range)))
             {
                 actions.AddRange(builder.QuickFixes(finding));
             }

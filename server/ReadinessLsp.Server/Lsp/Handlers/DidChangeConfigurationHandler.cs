@@ -25,7 +25,7 @@ internal sealed class DidChangeConfigurationHandler(ServerContext context) : Lsp
         }
 
         var excludeAfter = context.Roots.All.Select(r => SettingsStore.ExcludeSignature(context.Settings.For(r))).ToList();
-        await context.Pipeline.ResolveAllAsync();
+        await context.Workspace.ReconfigureAsync();
         if (!excludeBefore.SequenceEqual(excludeAfter))
         {
             _ = context.Scan.Start();

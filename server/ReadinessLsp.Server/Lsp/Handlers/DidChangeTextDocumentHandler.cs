@@ -22,7 +22,7 @@ internal sealed class DidChangeTextDocumentHandler(ServerContext context) : LspN
             return Task.CompletedTask;
         }
 
-        context.Pipeline.ScheduleOpenDocument(path, debounce: true);
+        context.Scheduler.Schedule(path, debounce: true);
         return Task.CompletedTask;
     }
 }

@@ -28,8 +28,9 @@ internal sealed class DidChangeWorkspaceFoldersHandler(ServerContext context) : 
             }
         }
 
-        var orphaned = context.Pipeline.KnownPaths().Where(p => context.Roots.RootOf(p) is null && !context.Documents.IsOpen(p)).ToList();
-        await context.Pipeline.CommitAsync([], orphaned, resolveAll: false);
+        var orphaned = context.Workspace.Current.Files.Keys.Where(p => context.Roots.RootOf(p) is null && !context.Documents.IsOpen(p)).ToList();
+        await context.Workspace.CommitAsync([], orphaned);
+        await context.Workspace.ReconfigureAsync();
         if (added.Count > 0)
         {
             _ = context.Scan.Start(added);

@@ -21,15 +21,15 @@ internal sealed class DidCloseTextDocumentHandler(ServerContext context) : LspNo
         }
 
         context.Documents.Close(path);
-        context.Pipeline.Forget(path);
+        context.Scheduler.Forget(path);
         var root = context.Roots.RootOf(path);
-        if (root is not null && File.Exists(path) && new WorkspaceScanner(context.Settings.For(root).Exclude, context.Log).Includes(root, path))
+        if (root is not null && File.Exists(path) && new FileLister(context.Settings.For(root).Exclude, context.Log).Includes(root, path))
         {
             await context.FileChanges.ApplyAsync([(path, FileChangeType.Changed)]);
         }
         else
         {
-            await context.Pipeline.CommitAsync([], [path], resolveAll: false);
+            await context.Workspace.CommitAsync([], [path]);
         }
     }
 }

@@ -18,8 +18,8 @@ internal sealed class DidOpenTextDocumentHandler(ServerContext context) : LspNot
         }
 
         context.Documents.Open(item.Uri, path, item.Version, item.Text ?? string.Empty);
-        context.Pipeline.Forget(path);
-        context.Pipeline.ScheduleOpenDocument(path, debounce: false);
+        context.Scheduler.Forget(path);
+        context.Scheduler.Schedule(path, debounce: false);
         return Task.CompletedTask;
     }
 }

@@ -9,8 +9,14 @@ internal sealed class DocumentDiagnosticHandler(ServerContext context) : LspRequ
 {
     public override string Method => "textDocument/diagnostic";
 
-    public override Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, CancellationToken cancellationToken) =>
-        DocumentUri.ToPath(request.TextDocument.Uri) is { } path
-            ? context.Pipeline.PullAsync(path, request.PreviousResultId, cancellationToken)
-            : Task.FromResult(new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Full, null, []));
+    public override async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, CancellationToken cancellationToken)
+    {
+        if (DocumentUri.ToPath(request.TextDocument.Uri) is not { } path)
+        {
+            return new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Full, null, []);
+        }
+
+        var view = await context.Scheduler.FreshAsync(path, cancellationToken);
+        return context.Publisher.Pull(view.State, path, view.Document?.Version, request.PreviousResultId);
+    }
 }

@@ -1,4 +1,5 @@
-using ReadinessLsp.Engine.Config.Keys;
+using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model.AppConfig;
 using ReadinessLsp.Server.Lsp.Conversion;
 using ReadinessLsp.Server.Lsp.Dispatch;
 using ReadinessLsp.Server.Protocol;
@@ -17,12 +18,12 @@ internal sealed class HoverHandler(ServerContext context) : LspRequestHandler<Ho
             return null;
         }
 
-        var (_, file) = await context.Pipeline.FreshAsync(path, cancellationToken);
+        var view = await context.Scheduler.FreshAsync(path, cancellationToken);
         var position = TextPositions.ToLinePosition(request.Position);
-        var findings = (file?.Findings ?? []).Where(f => TextPositions.Contains(f.Range, position)).ToList();
+        var findings = view.Findings.Where(f => TextPositions.Contains(f.Range, position)).ToList();
 
         // A configuration key under the cursor (in code or in a settings file) also tells where it is defined and read.
-        var keyMarkdown = ConfigKeyHover.Describe(context.Pipeline.Facts, path, position);
+        var keyMarkdown = ConfigKeyHover.Describe(view.State.Models, path, position);
         if (findings.Count == 0 && keyMarkdown is null)
         {
             return null;

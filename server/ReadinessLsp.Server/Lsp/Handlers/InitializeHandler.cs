@@ -23,7 +23,7 @@ internal sealed class InitializeHandler(ServerContext context) : LspRequestHandl
         state.ClientName = request.ClientInfo?.Name;
         context.Roots.Set(RootsOf(request));
         context.Settings.SetEditorSettings(request.InitializationOptions, "initializationOptions");
-        context.Pipeline.PullMode = state.SupportsPullDiagnostics;
+        context.Publisher.PullMode = state.SupportsPullDiagnostics;
         if (request.ProcessId is int processId)
         {
             _ = ProcessWatcher.WatchAsync(processId, context.Options.ProcessWatchInterval, () =>

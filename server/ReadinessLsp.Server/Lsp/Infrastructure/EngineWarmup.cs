@@ -1,5 +1,6 @@
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Settings;
+using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Workspace;
 using Serilog;
 
@@ -23,13 +24,13 @@ internal static class EngineWarmup
     {
         try
         {
-            var root = Path.GetTempPath();
-            foreach (var name in new[] { "Program.cs", "appsettings.json", ".env" })
+            var root = Path.Combine(Path.GetTempPath(), "readiness-warmup");
+            var analyses = new[] { "Program.cs", "appsettings.json", ".env" }.Select(name =>
             {
                 var text = name.EndsWith(".cs", StringComparison.Ordinal) ? Sample : name == ".env" ? "KEY=value\n" : "{ \"Logging\": {} }";
-                var analysis = engine.Analyze(SourceDocument.FromText(Path.Combine(root, "readiness-warmup", name), text));
-                engine.Resolve(analysis, WorkspaceFacts.Empty, ReadinessSettings.Default, root);
-            }
+                return engine.Analyze(SourceDocument.FromText(Path.Combine(root, name), text));
+            });
+            _ = WorkspaceState.Create(engine, [new WorkspaceRoot(root, ReadinessSettings.Default)], analyses).AllFindings.Count();
         }
         catch (Exception e)
         {

@@ -17,9 +17,9 @@ internal sealed class FileChangeProcessor(
     ReadinessEngine engine,
     DocumentStore documents,
     SettingsStore settings,
-    WorkspaceRoots roots,
-    DiagnosticsPipeline pipeline,
-    WorkspaceScan scan,
+    WorkspaceFolders roots,
+    ServerWorkspace workspace,
+    BackgroundScan scan,
     ServerOptions options,
     ILogger log)
 {
@@ -63,11 +63,11 @@ internal sealed class FileChangeProcessor(
             {
                 removed.Add(path);
                 var folder = path + Path.DirectorySeparatorChar;
-                removed.AddRange(pipeline.KnownPaths().Where(p => p.StartsWith(folder, StringComparison.Ordinal)));
+                removed.AddRange(workspace.Current.Files.Keys.Where(p => p.StartsWith(folder, StringComparison.Ordinal)));
                 continue;
             }
 
-            if (!new WorkspaceScanner(settings.For(root).Exclude, log).Includes(root, path))
+            if (!new FileLister(settings.For(root).Exclude, log).Includes(root, path))
             {
                 removed.Add(path);
                 continue;
@@ -83,7 +83,12 @@ internal sealed class FileChangeProcessor(
             updates.Add(engine.Analyze(loaded.Document));
         }
 
-        await pipeline.CommitAsync(updates, removed, resolveAll);
+        await workspace.CommitAsync(updates, removed);
+        if (resolveAll)
+        {
+            await workspace.ReconfigureAsync();
+        }
+
         if (rescan.Count > 0)
         {
             _ = scan.Start([.. rescan]);

@@ -1,0 +1,62 @@
+using System.Buffers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.CSharp;
+using ReadinessLsp.Engine.Model.Facts;
+
+namespace ReadinessLsp.Engine.Model.Scope;
+
+/// <summary>
+/// Records which methods a file calls under a development guard and which it calls elsewhere, for
+/// <see cref="DevelopmentOnlyMethods"/>. It never asks for a file to be parsed by itself (its
+/// required words are empty): it reads the files that rules parse anyway, which is where the
+/// guards and the startup calls are.
+/// </summary>
+internal sealed class CallSiteCollector : ICSharpFactCollector
+{
+    private static readonly SearchValues<string> GuardWords =
+        SearchValues.Create(["IsDevelopment", "IsEnvironment", "EnvironmentName", "IsProduction", "IsStaging", "isDev"], StringComparison.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
+
+    public IReadOnlyCollection<string>? RequiredWords { get; } = [];
+
+    public void Collect(SyntaxNode node, CSharpContext context)
+    {
+        if (((InvocationExpressionSyntax)node).MethodName() is not { } name)
+        {
+            return;
+        }
+
+        var calls = context.Local<Calls>(this);
+        calls.MayHaveGuards ??= context.Document.ContainsAny(GuardWords);
+        if (calls.MayHaveGuards == true && EnvironmentGuard.IsDevelopmentOnly(node))
+        {
+            calls.Guarded.Add(name);
+        }
+        else
+        {
+            calls.Elsewhere.Add(name);
+        }
+    }
+
+    public void Complete(CSharpContext context)
+    {
+        var calls = context.Local<Calls>(this);
+        if (calls.Guarded.Count + calls.Elsewhere.Count > 0)
+        {
+            context.Facts.Add(new CallSites(calls.Guarded.Order(StringComparer.Ordinal).ToEquatableArray(), calls.Elsewhere.Order(StringComparer.Ordinal).ToEquatableArray()));
+        }
+    }
+
+    private sealed class Calls
+    {
+        public bool? MayHaveGuards { get; set; }
+
+        public HashSet<string> Guarded { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Elsewhere { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReadinessLsp.Engine.CSharp;
+
+namespace ReadinessLsp.Engine.Model.Scope;
+
+/// <summary>
+/// The one answer to "does this code run in production?". The part the file's text decides is
+/// answered here while the file is walked: environment guards in every shape
+/// <see cref="EnvironmentGuard"/> knows, <c>[Conditional("DEBUG")]</c>, generated code and EF
+/// migrations. The part other files decide (test projects, projects no solution includes, methods
+/// only called under a development guard elsewhere) is answered at resolve time by
+/// <see cref="Projects.ProjectIndex"/> and <see cref="DevelopmentOnlyMethods"/>.
+/// </summary>
+internal static class CodeScope
+{
+    public static CodeScopes Local(SyntaxNode node, CSharpFileModel file)
+    {
+        if (file.IsGenerated)
+        {
+            return CodeScopes.Generated;
+        }
+
+        var type = node.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        if (type is not null && IsMigration(type))
+        {
+            return CodeScopes.Migrations;
+        }
+
+        return EnvironmentGuard.IsDevelopmentOnly(node) || InDebugOnlyMethod(node) ? CodeScopes.DevelopmentOnly : CodeScopes.Production;
+    }
+
+    /// <summary>
+    /// The member a node belongs to, as "Type.Member" (<c>OrdersController.Get</c>). Top-level
+    /// statements belong to "Program", and a minimal API handler there to its route
+    /// ("Program.DELETE /api/messages/{id}"). Local functions and lambdas belong to the method around them.
+    /// </summary>
+    public static string? MemberOf(SyntaxNode node)
+    {
+        string? member = null;
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            switch (ancestor)
+            {
+                case MethodDeclarationSyntax method:
+                    member = method.Identifier.ValueText;
+                    break;
+                case ConstructorDeclarationSyntax constructor:
+                    member = constructor.Identifier.ValueText;
+                    break;
+                case PropertyDeclarationSyntax property:
+                    member ??= property.Identifier.ValueText;
+                    break;
+                case BaseFieldDeclarationSyntax field when field.Declaration.Variables.Count > 0:
+                    member ??= field.Declaration.Variables[0].Identifier.ValueText;
+                    break;
+                case TypeDeclarationSyntax type:
+                    return member is null ? type.Identifier.ValueText : $"{type.Identifier.ValueText}.{member}";
+                case GlobalStatementSyntax:
+                    return TopLevelHandler(node) is { } route ? $"Program.{route}" : "Program";
+            }
+        }
+
+        return member;
+    }
+
+    /// <summary>The method name of a "Type.Method" member, as call sites name it.</summary>
+    public static string MethodName(string member) => member[(member.IndexOf('.') + 1)..];
+
+    // `app.MapDelete("/api/messages/{id}", async (...) => ...)`: the handler's verb and route.
+    private static string? TopLevelHandler(SyntaxNode node)
+    {
+        foreach (var lambda in node.AncestorsAndSelf().OfType<AnonymousFunctionExpressionSyntax>())
+        {
+            if (lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } list } &&
+                call.MethodName() is { } name && name.StartsWith("Map", StringComparison.Ordinal) &&
+                list.Arguments.Count > 1 && list.Arguments[0].Expression.StringLiteralValue() is { } route)
+            {
+                var verb = name is "MapGet" or "MapPost" or "MapPut" or "MapPatch" or "MapDelete" ? name[3..].ToUpperInvariant() : name;
+                return $"{verb} {route}";
+            }
+        }
+
+        return null;
+    }
+
+    // Migrations describe schema history; their SQL and seed data are not request code.
+    private static bool IsMigration(TypeDeclarationSyntax type) =>
+        type.BaseList?.Types.Any(t => CSharpFileModel.SimpleName(t.Type) is "Migration" or "ModelSnapshot") == true ||
+        type.AttributeLists.SelectMany(a => a.Attributes).Any(a => CSharpFileModel.AttributeName(a) == "Migration");
+
+    // [Conditional("DEBUG")] removes every call to the method from release builds.
+    private static bool InDebugOnlyMethod(SyntaxNode node) =>
+        node.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().Any(m =>
+            m.AttributeLists.SelectMany(a => a.Attributes).Any(a =>
+                CSharpFileModel.AttributeName(a) == "Conditional" &&
+                a.ArgumentList?.Arguments.FirstOrDefault()?.Expression.StringLiteralValue() == "DEBUG"));
+}

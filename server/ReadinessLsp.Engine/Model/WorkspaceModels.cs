@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using ReadinessLsp.Engine.Model.Facts;
+
+namespace ReadinessLsp.Engine.Model;
+
+/// <summary>
+/// The facts of every file and the models built from them: the input to every cross-file decision.
+/// Immutable; facts are gathered by type and models built on first use, once per instance. A new
+/// instance made with <see cref="Next"/> keeps the built models that the change cannot have affected.
+/// </summary>
+internal sealed class WorkspaceModels
+{
+    public static readonly WorkspaceModels Empty = new([], ImmutableSortedDictionary.Create<string, FactBag>(StringComparer.Ordinal));
+
+    private readonly ConcurrentDictionary<Type, ModelEntry> _models = new();
+    private readonly ConcurrentDictionary<Type, object> _all = new();
+
+    private WorkspaceModels(IReadOnlyList<string> roots, ImmutableSortedDictionary<string, FactBag> bags)
+    {
+        Roots = roots;
+        Bags = bags;
+    }
+
+    /// <summary>The workspace folders, for rules that reason about paths (is this .env ignored?).</summary>
+    public IReadOnlyList<string> Roots { get; }
+
+    /// <summary>Each file's facts, by path, in path order (files without facts are left out).</summary>
+    public ImmutableSortedDictionary<string, FactBag> Bags { get; }
+
+    public static WorkspaceModels Create(IReadOnlyList<string> roots, IEnumerable<(string Path, FactBag Facts)> bags) =>
+        new(roots, bags.Where(b => b.Facts.Count > 0).ToImmutableSortedDictionary(b => b.Path, b => b.Facts, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The models after some files changed: <paramref name="touched"/> are the fact types the changed
+    /// files held before or after the change. Built models reading none of them are carried over;
+    /// the others are rebuilt on first use, so positions they show are current.
+    /// </summary>
+    public WorkspaceModels Next(ImmutableSortedDictionary<string, FactBag> bags, IReadOnlySet<Type> touched)
+    {
+        var next = new WorkspaceModels(Roots, bags);
+        foreach (var (type, entry) in _models)
+        {
+            if (entry.Value.IsValueCreated && !entry.FactTypes.Any(touched.Contains))
+            {
+                next._models[type] = entry;
+            }
+        }
+
+        return next;
+    }
+
+    public WorkspaceModels WithRoots(IReadOnlyList<string> roots) => new(roots, Bags);
+
+    /// <summary>
+    /// Every fact of type <typeparamref name="T"/>, in path order. Gathered once per type: rules ask
+    /// for the same list once per finding, and going through every file's bag each time made
+    /// resolving thousands of findings cost as much as parsing the workspace.
+    /// </summary>
+    public IReadOnlyList<T> All<T>() =>
+        (IReadOnlyList<T>)_all.GetOrAdd(typeof(T), _ => Bags.Values.Where(b => b.Has(typeof(T))).SelectMany(b => b.OfType<T>()).ToList());
+
+    /// <summary>The model of type <typeparamref name="TModel"/>, built once per instance (or carried over).</summary>
+    public TModel Get<TModel>()
+        where TModel : class, IWorkspaceModel<TModel> =>
+        (TModel)_models.GetOrAdd(typeof(TModel), static (_, self) => ModelEntry.For<TModel>(self), this).Value.Value;
+
+    /// <summary>The models some resolve asked for in this instance, with the fact types each reads.</summary>
+    internal IEnumerable<(Type Model, IReadOnlyCollection<Type> FactTypes)> BuiltModels =>
+        _models.Where(m => m.Value.Value.IsValueCreated).Select(m => (m.Key, m.Value.FactTypes));
+
+    /// <summary>
+    /// Whether the model of type <paramref name="model"/> (built in this instance) equals the one
+    /// <paramref name="next"/> builds. Only models that implement <see cref="IEquatable{T}"/> can be
+    /// equal; for the others a change of their facts always counts as a change.
+    /// </summary>
+    internal bool SameModelIn(WorkspaceModels next, Type model)
+    {
+        if (!_models.TryGetValue(model, out var entry) || !entry.Value.IsValueCreated || !entry.Equatable)
+        {
+            return false;
+        }
+
+        var rebuilt = next._models.GetOrAdd(model, _ => entry.Rebind(next)).Value.Value;
+        return entry.Value.Value.Equals(rebuilt);
+    }
+
+    private sealed record ModelEntry(Lazy<object> Value, IReadOnlyCollection<Type> FactTypes, bool Equatable, Func<WorkspaceModels, object> Build)
+    {
+        public static ModelEntry For<TModel>(WorkspaceModels models)
+            where TModel : class, IWorkspaceModel<TModel> =>
+            new(new Lazy<object>(() => TModel.Build(models)), TModel.FactTypes, typeof(IEquatable<TModel>).IsAssignableFrom(typeof(TModel)), m => TModel.Build(m));
+
+        public ModelEntry Rebind(WorkspaceModels models) => this with { Value = new Lazy<object>(() => Build(models)) };
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.CSharp;
+using ReadinessLsp.Engine.Findings;
+
+namespace ReadinessLsp.Engine.Rules.Configuration;
+
+/// <summary>
+/// RDY2002 (any origin) and RDY2003 (any origin with credentials): a CORS policy that lets every
+/// website call the API. Both rules share one detection; credentials decide which one reports.
+/// </summary>
+internal sealed class OpenCorsDetector : ICSharpDetector
+{
+    public string RuleId => "RDY2002";
+
+    public IReadOnlyCollection<string> RuleIds { get; } = ["RDY2002", "RDY2003"];
+
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
+
+    public IReadOnlyCollection<string>? RequiredWords { get; } = ["AllowAnyOrigin", "WithOrigins", "SetIsOriginAllowed"];
+
+    public void Analyze(SyntaxNode node, CSharpContext context)
+    {
+        var call = (InvocationExpressionSyntax)node;
+        if (!OpensEveryOrigin(call))
+        {
+            return;
+        }
+
+        // Flag the call itself (`AllowAnyOrigin()`), not the whole receiver chain before it.
+        var span = call.Expression is MemberAccessExpressionSyntax member ? TextSpan.FromBounds(member.Name.SpanStart, call.Span.End) : call.Span;
+        context.ReportAs(AllowsCredentials(call) ? "RDY2003" : "RDY2002", span, new Dictionary<string, string> { ["call"] = call.MethodName()! }, ConfiguredOriginsFix(call, context));
+    }
+
+    private static bool OpensEveryOrigin(InvocationExpressionSyntax call)
+    {
+        var arguments = call.ArgumentList.Arguments;
+        return call.MethodName() switch
+        {
+            "AllowAnyOrigin" => arguments.Count == 0,
+            "WithOrigins" => arguments.Any(a => a.Expression.StringLiteralValue() == "*"),
+            "SetIsOriginAllowed" => arguments.Count == 1 && AlwaysTrue(arguments[0].Expression),
+            _ => false,
+        };
+    }
+
+    private static bool AlwaysTrue(ExpressionSyntax predicate) => predicate switch
+    {
+        LambdaExpressionSyntax { ExpressionBody: { } body } => body.IsBooleanLiteral(true),
+        LambdaExpressionSyntax { Block.Statements: [ReturnStatementSyntax { Expression: { } returned }] } => returned.IsBooleanLiteral(true),
+        AnonymousMethodExpressionSyntax { Block.Statements: [ReturnStatementSyntax { Expression: { } returned }] } => returned.IsBooleanLiteral(true),
+        _ => false,
+    };
+
+    // Credentials may be set in the same fluent chain or in another statement of the policy lambda.
+    private static bool AllowsCredentials(InvocationExpressionSyntax call)
+    {
+        if (call.FluentChain().Any(c => c.MethodName() == "AllowCredentials"))
+        {
+            return true;
+        }
+
+        var policy = call.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().FirstOrDefault();
+        return policy is not null && policy.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == "AllowCredentials");
+    }
+
+    // With a WebApplicationBuilder named `builder` in scope, origins can come from configuration.
+    private static IReadOnlyList<Fix> ConfiguredOriginsFix(InvocationExpressionSyntax call, CSharpContext context)
+    {
+        if (call.Expression is not MemberAccessExpressionSyntax member || !context.Model.BuilderNames.Contains("builder") || !call.Ancestors().Any(a => a is GlobalStatementSyntax))
+        {
+            return [];
+        }
+
+        const string configured = "WithOrigins(builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? [])";
+        var span = TextSpan.FromBounds(member.Name.SpanStart, call.Span.End);
+        return [context.Replace(span, configured)];
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Workspace;
+using Serilog;
+
+namespace ReadinessLsp.Engine.State;
+
+/// <summary>
+/// A whole-workspace run as the check command, the benchmark and the tests do it: read every root
+/// with the one loader, build the state, resolve. Fixes are materialised against the files on disk
+/// for outputs that carry them.
+/// </summary>
+internal sealed class CheckRun
+{
+    private CheckRun(WorkspaceState state, IReadOnlyList<SkippedFile> skipped, TimeSpan elapsed)
+    {
+        State = state;
+        Skipped = skipped;
+        Elapsed = elapsed;
+        Findings = [.. state.AllFindings];
+    }
+
+    public WorkspaceState State { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public IReadOnlyList<SkippedFile> Skipped { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public int FilesAnalyzed => State.Files.Count;
+
+    public static CheckRun Check(ReadinessEngine engine, IReadOnlyList<WorkspaceRoot> roots, ILogger log, long maxFileBytes = DocumentLoader.DefaultMaxFileBytes, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var loaded = new WorkspaceLoader(engine, maxFileBytes, log).Load([.. roots.Select(r => (r.Path, r.Settings.Exclude))], cancellationToken);
+        var state = WorkspaceState.Create(engine, roots, loaded.Analyses);
+        return new CheckRun(state, loaded.Skipped, stopwatch.Elapsed);
+    }
+
+    /// <summary>The same over folders, each with its own <c>readiness.json</c>.</summary>
+    public static CheckRun Check(ReadinessEngine engine, IReadOnlyList<string> roots, ILogger log) =>
+        Check(engine, [.. roots.Select(r => WorkspaceRoot.Load(r).Root)], log);
+
+    /// <summary>A finding's fixes with their late edits computed against the files on disk.</summary>
+    public IReadOnlyList<Fix> FixesOf(Finding finding) => State.MaterialisedFixes(finding, DiskTextSource.Instance);
+}

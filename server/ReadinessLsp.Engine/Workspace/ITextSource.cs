@@ -1,0 +1,28 @@
+using Microsoft.CodeAnalysis.Text;
+
+namespace ReadinessLsp.Engine.Workspace;
+
+/// <summary>A file's current text: the editor's unsaved text when it is open, the disk otherwise.</summary>
+internal interface ITextSource
+{
+    /// <summary>The text, or null when the file does not exist or cannot be read.</summary>
+    SourceText? Read(string path);
+}
+
+/// <summary>Texts from disk only, for the check command and tests.</summary>
+internal sealed class DiskTextSource : ITextSource
+{
+    public static readonly DiskTextSource Instance = new();
+
+    public SourceText? Read(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? SourceText.From(File.ReadAllText(path)) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
