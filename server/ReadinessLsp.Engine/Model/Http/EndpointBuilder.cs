@@ -129,7 +129,9 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                 _globalLimiter is { } limiter && (limiter.Fact.Name.StartsWith("Use", StringComparison.Ordinal) || has.Contains(SetupKind.UseRateLimiter)),
                 facts.Setups.Where(s => s.Fact.Kind == SetupKind.RateLimiterPolicy).Select(s => s.Fact.Name).Distinct(StringComparer.Ordinal).ToEquatableArray(),
                 has.Contains(SetupKind.Identity),
-                has.Contains(SetupKind.LockoutDisabled));
+                has.Contains(SetupKind.LockoutDisabled),
+                has.Contains(SetupKind.LockoutSignIn),
+                has.Contains(SetupKind.Authentication) || has.Contains(SetupKind.Identity));
         }
 
         public AppSecuritySetup Setup { get; }
