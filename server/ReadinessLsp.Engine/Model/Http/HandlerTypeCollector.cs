@@ -30,7 +30,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         var type = (ClassDeclarationSyntax)node;
-        if (!MayHandleRequests(type, context.Path))
+        if (!MayHandleRequests(type, context))
         {
             return;
         }
@@ -49,7 +49,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
                 continue;
             }
 
-            actions.Add(Action(method, name, context));
+            actions.Add(Action(method, name, isHub || baseType is not ("Controller" or "ControllerBase" or "PageModel"), context));
         }
 
         context.Facts.Add(new HandlerTypeFact(
@@ -69,7 +69,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
             context.RangeOf(type.Identifier.Span)));
     }
 
-    private static ActionFact Action(MethodDeclarationSyntax method, string typeName, CSharpContext context)
+    private static ActionFact Action(MethodDeclarationSyntax method, string typeName, bool mayBroadcast, CSharpContext context)
     {
         var attributes = method.AttributeLists.SelectMany(l => l.Attributes).ToList();
         var where = $"{typeName}.{method.Identifier.ValueText}";
@@ -83,8 +83,8 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
             HttpAttributes.Auth(attributes, where),
             HttpAttributes.RateLimits(attributes, where),
             HandlerSyntax.Parameters(method.ParameterList, routeParameters),
-            HandlerSyntax.Writes(body),
-            HandlerSyntax.Broadcasts(body),
+            !verbs.Any(v => v is "POST" or "PUT" or "PATCH" or "DELETE") && HandlerSyntax.Writes(body, context.Document),
+            mayBroadcast && HandlerSyntax.Broadcasts(body),
             context.RangeOf(method.Identifier.Span),
             context.RangeOf(method.Span));
     }
@@ -94,7 +94,21 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
     /// marked <c>[ApiController]</c>/<c>[Controller]</c>/<c>[Route]</c>/<c>[Area]</c>, or deriving from
     /// a controller, page model or hub. Cheap: read from the declaration alone.
     /// </summary>
-    public static bool MayHandleRequests(ClassDeclarationSyntax type, string path)
+    public static bool MayHandleRequests(ClassDeclarationSyntax type, AnalysisContext context)
+    {
+        // Asked by the collector and by every endpoint rule for each method: decided once per class.
+        var cache = context.Local<Dictionary<ClassDeclarationSyntax, bool>>(HandlerClassesKey);
+        if (!cache.TryGetValue(type, out var handles))
+        {
+            cache[type] = handles = MayHandleRequests(type, context.Path);
+        }
+
+        return handles;
+    }
+
+    private static readonly object HandlerClassesKey = new();
+
+    private static bool MayHandleRequests(ClassDeclarationSyntax type, string path)
     {
         var baseType = BaseTypeOf(type);
         return MayHandleRequests(

@@ -135,7 +135,9 @@ internal sealed class RouteMethodCollector : ICSharpFactCollector
 
         var routeParameters = route is null ? [] : RouteTemplate.Parameters(route).ToList();
         var found = Handler(handler, routeParameters, scope);
-        return Mapped(MappingKind.Minimal, verbs ?? [], route ?? string.Empty, found.Member, found.Parameters, HandlerSyntax.Writes(found.Body), found.Span, found.Attributes);
+        // Whether the code writes only matters when the verb does not already say the endpoint changes data.
+        var writes = verbs is not ["POST"] and not ["PUT"] and not ["PATCH"] and not ["DELETE"] && HandlerSyntax.Writes(found.Body);
+        return Mapped(MappingKind.Minimal, verbs ?? [], route ?? string.Empty, found.Member, found.Parameters, writes, found.Span, found.Attributes);
 
         MappedEndpointFact Mapped(
             MappingKind kind,
@@ -205,6 +207,11 @@ internal sealed class RouteMethodCollector : ICSharpFactCollector
 
     private static RouteCallFact? RouteCall(InvocationExpressionSyntax call, string name, RouteScope scope)
     {
+        if (!(call.Receiver() is { } r && scope.MayBeBuilder(r)) && !call.ArgumentList.Arguments.Any(a => scope.MayBeBuilder(a.Expression)))
+        {
+            return null;
+        }
+
         var arguments = new List<RouteArgument>();
         string? qualifier = null;
         if (call.Receiver() is { } receiver)

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Model.Http;
 
@@ -30,15 +31,29 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
     private static readonly HashSet<string> MapVerbs = new(StringComparer.Ordinal) { "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods" };
 
     /// <summary>The site <paramref name="node"/> is, or null when it cannot be a handler.</summary>
-    public static EndpointSite? Of(SyntaxNode node, string path) => node switch
+    public static EndpointSite? Of(SyntaxNode node, AnalysisContext context) => node switch
     {
-        MethodDeclarationSyntax method => Action(method, path),
+        MethodDeclarationSyntax method => Action(method, context),
         InvocationExpressionSyntax call => Minimal(call),
         _ => null,
     };
 
     // "ForgotPassword" -> "Forgot Password": words stay words, and "ForgotPassword" still reads "forgotpassword" once compacted.
-    private static string Split(string name) => System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", " ");
+    private static string Split(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(name[i]);
+        }
+
+        return sb.ToString();
+    }
 
     // The request types a caller sends (`LoginDto`), not what the server hands in (`CancellationToken`).
     private static string TypeWords(SeparatedSyntaxList<ParameterSyntax> parameters) =>
@@ -48,16 +63,38 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
             .Select(Split)));
 
     // "/api/{token}" says nothing about tokens: route parameters are names the caller fills in.
-    private static string? StripParameters(string? route) =>
-        route is null ? null : System.Text.RegularExpressions.Regex.Replace(route, "\\{[^}]*\\}", " ");
-
-    private static EndpointSite? Action(MethodDeclarationSyntax method, string path)
+    private static string? StripParameters(string? route)
     {
-        if (!method.Modifiers.Any(SyntaxKind.PublicKeyword) || method.Modifiers.Any(SyntaxKind.StaticKeyword) ||
-            method.Parent is not ClassDeclarationSyntax type || !HandlerTypeCollector.MayHandleRequests(type, path))
+        if (route is null || !route.Contains('{', StringComparison.Ordinal))
+        {
+            return route;
+        }
+
+        var sb = new System.Text.StringBuilder(route.Length);
+        var depth = 0;
+        foreach (var c in route)
+        {
+            depth += c == '{' ? 1 : 0;
+            sb.Append(depth > 0 ? ' ' : c);
+            depth -= c == '}' && depth > 0 ? 1 : 0;
+        }
+
+        return sb.ToString();
+    }
+
+    private static EndpointSite? Action(MethodDeclarationSyntax method, AnalysisContext context)
+    {
+        if (!method.Modifiers.Any(SyntaxKind.PublicKeyword) || method.Modifiers.Any(SyntaxKind.StaticKeyword) || method.Parent is not ClassDeclarationSyntax type)
         {
             return null;
         }
+
+        if (!HandlerTypeCollector.MayHandleRequests(type, context))
+        {
+            return null;
+        }
+
+        var path = context.Path;
 
         var routes = method.AttributeLists.SelectMany(l => l.Attributes)
             .Where(a => a.ArgumentList?.Arguments.Count > 0 && CSharpFileModel.AttributeName(a) is "Route" or "HttpGet" or "HttpPost" or "HttpPut" or "HttpDelete" or "HttpPatch")
@@ -73,12 +110,18 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
         return new EndpointSite(method.Identifier.Span, method, HandlerSyntax.BodyOf(method), names, types, words, type.Identifier.ValueText, null);
     }
 
+    /// <summary>Whether a call may map a minimal endpoint: <c>x.MapGet(...)</c> and its kin. Cheap, for rules that see every call.</summary>
+    public static bool MayMap(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax member && MapVerbs.Contains(member.Name.Identifier.ValueText);
+
     private static EndpointSite? Minimal(InvocationExpressionSyntax call)
     {
-        if (call.Expression is not MemberAccessExpressionSyntax member || !MapVerbs.Contains(member.Name.Identifier.ValueText))
+        if (!MayMap(call))
         {
             return null;
         }
+
+        var member = (MemberAccessExpressionSyntax)call.Expression;
 
         var arguments = call.ArgumentList.Arguments;
         var literal = arguments.FirstOrDefault(a => a.Expression.StringLiteralValue() is not null);

@@ -47,16 +47,9 @@ internal static partial class HandlerShape
         "reservations", "invoices", "messages", "notifications",
     ];
 
-    private static readonly HashSet<string> PasswordChecks = new(StringComparer.Ordinal)
-    {
-        "PasswordSignInAsync", "CheckPasswordAsync", "CheckPasswordSignInAsync", "VerifyHashedPassword", "ValidateCredentials", "ValidateCredentialsAsync",
-    };
-
-    private static readonly HashSet<string> RoleChecks = new(StringComparer.Ordinal)
-    {
-        "IsInRole", "HasClaim", "AuthorizeAsync", "IsInRoleAsync", "RequireRole", "HasPermission", "HasPermissionAsync", "CheckPermission",
-        "CheckPermissionAsync", "EnsureAdmin", "IsAdmin", "IsAdminAsync", "IsSuperAdmin",
-    };
+    // "getallusers", "exportorders"... at the start of a name; "allusers" anywhere in it.
+    private static readonly Lazy<string[]> EveryRecordLists = new(() => [.. EveryRecordVerbs.SelectMany(v => UserDataNouns.Select(n => v + n))]);
+    private static readonly Lazy<string[]> EveryRecordAnywhere = new(() => [.. UserDataNouns.Select(n => "all" + n)]);
 
     /// <summary>The name, route and class of a handler as one lower-case run of letters and digits: "forgotpasswordaccountcontroller".</summary>
     public static string Normalize(string words)
@@ -78,7 +71,7 @@ internal static partial class HandlerShape
     }
 
     /// <summary>The flow a handler belongs to, from its name and route (<paramref name="words"/>, normalised) and its code.</summary>
-    public static AuthFlow Flow(string words, SyntaxNode? body)
+    public static AuthFlow Flow(string words, HandlerBody? body)
     {
         // The name says it first: a registration that signs the new user in is still a registration.
         var compact = words.Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -116,7 +109,12 @@ internal static partial class HandlerShape
         }
 
         // Then the code: what it calls.
-        var calls = Calls(body);
+        if (body is null)
+        {
+            return AuthFlow.None;
+        }
+
+        var calls = body.Calls;
         if (calls.Contains("GeneratePasswordResetTokenAsync") || calls.Contains("ResetPasswordAsync"))
         {
             return AuthFlow.PasswordReset;
@@ -127,7 +125,7 @@ internal static partial class HandlerShape
             return AuthFlow.OneTimeCode;
         }
 
-        return calls.Overlaps(PasswordChecks) || VerifiesPassword(body) ? AuthFlow.SignIn : AuthFlow.None;
+        return body.ChecksPassword ? AuthFlow.SignIn : AuthFlow.None;
     }
 
     /// <summary>The request half of a reset (asking for the e-mail), which floods inboxes; the other half takes the token the e-mail carried.</summary>
@@ -244,14 +242,19 @@ internal static partial class HandlerShape
                 }
             }
 
-            foreach (var verb in EveryRecordVerbs)
+            foreach (var list in EveryRecordLists.Value)
             {
-                foreach (var noun in UserDataNouns)
+                if (compact.StartsWith(list, StringComparison.Ordinal))
                 {
-                    if (compact.StartsWith(verb + noun, StringComparison.Ordinal) || compact.Contains("all" + noun, StringComparison.Ordinal))
-                    {
-                        return ListsEverything;
-                    }
+                    return ListsEverything;
+                }
+            }
+
+            foreach (var all in EveryRecordAnywhere.Value)
+            {
+                if (compact.Contains(all, StringComparison.Ordinal))
+                {
+                    return ListsEverything;
                 }
             }
         }
@@ -262,85 +265,6 @@ internal static partial class HandlerShape
     /// <summary>What <see cref="AdminOperation"/> says of a list of every user's records.</summary>
     public const string ListsEverything = "list every user's records";
 
-    /// <summary>Whether the code tests the caller's role, claims or permissions itself (<c>if (!User.IsInRole("Admin")) return Forbid();</c>).</summary>
-    public static bool ChecksRoleInBody(SyntaxNode? body)
-    {
-        if (body is null)
-        {
-            return false;
-        }
-
-        foreach (var node in body.DescendantNodes())
-        {
-            switch (node)
-            {
-                case InvocationExpressionSyntax call when call.MethodName() is { } name && (RoleChecks.Contains(name) || name.Contains("Permission", StringComparison.Ordinal)):
-                    return true;
-                case IfStatementSyntax or ConditionalExpressionSyntax or SwitchStatementSyntax or SwitchExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression }
-                    when MentionsRole(node is IfStatementSyntax i ? i.Condition : node is ConditionalExpressionSyntax c ? c.Condition : node is SwitchStatementSyntax s ? s.Expression : node is SwitchExpressionSyntax x ? x.GoverningExpression : node):
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the code reads the signed-in user (<c>User.FindFirst</c>, <c>GetUserId()</c>, <c>User.Identity.Name</c>).</summary>
-    public static bool UsesCurrentUser(SyntaxNode? body)
-    {
-        if (body is null)
-        {
-            return false;
-        }
-
-        // `User` in a controller, or a handler parameter typed ClaimsPrincipal (`(ClaimsPrincipal user, ...) =>`).
-        var principals = new HashSet<string>(StringComparer.Ordinal) { "User" };
-        var parameters = body.Parent switch
-        {
-            ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-            BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
-            _ => default,
-        };
-        principals.UnionWith(parameters.Where(p => CSharpFileModel.SimpleName(p.Type) == "ClaimsPrincipal").Select(p => p.Identifier.ValueText));
-        return body.DescendantNodesAndSelf().Any(n => n switch
-        {
-            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var owner } } when principals.Contains(owner) => true,
-            InvocationExpressionSyntax call => call.MethodName() is { } name && (name.Contains("CurrentUser", StringComparison.Ordinal) || name is "GetUserId" or "GetUserAsync" or "FindFirst" or "FindFirstValue" or "GetUsername" or "GetUserName" or "GetUserIdentity"),
-            IdentifierNameSyntax { Identifier.ValueText: var id } => id.Contains("CurrentUser", StringComparison.Ordinal) || id is "currentUserId" or "CurrentUserId",
-            _ => false,
-        });
-    }
-
-    /// <summary>
-    /// Whether a password check counts failures towards Identity's lockout:
-    /// <c>PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true)</c>,
-    /// <c>CheckPasswordSignInAsync(user, password, true)</c>, or <c>AccessFailedAsync</c>. Null when the
-    /// code checks no password itself (it calls a service that does).
-    /// </summary>
-    public static bool? Lockout(SyntaxNode? body)
-    {
-        bool? lockout = null;
-        foreach (var call in body?.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>() ?? [])
-        {
-            switch (call.MethodName())
-            {
-                case "AccessFailedAsync" or "IsLockedOutAsync":
-                    return true;
-                case "PasswordSignInAsync":
-                    lockout = LockoutArgument(call, 3) || (lockout ?? false);
-                    break;
-                case "CheckPasswordSignInAsync":
-                    lockout = LockoutArgument(call, 2) || (lockout ?? false);
-                    break;
-                case { } name when PasswordChecks.Contains(name) || IsHashVerify(call):
-                    lockout ??= false;
-                    break;
-            }
-        }
-
-        return lockout;
-    }
-
     /// <summary>Whether the code makes numeric codes with <c>System.Random</c> (<c>new Random().Next(100000, 999999)</c>), which can be predicted.</summary>
     public static bool MakesRandomCodes(SyntaxNode? scope) =>
         scope is not null && scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
@@ -348,7 +272,8 @@ internal static partial class HandlerShape
             call.Receiver() is { } receiver && (receiver is ObjectCreationExpressionSyntax { Type: var t } && CSharpFileModel.SimpleName(t) == "Random" ||
                 receiver.ToString() is "Random.Shared" or "_random" or "random" or "Random" or "rng" or "_rng" or "rnd" or "_rnd"));
 
-    private static bool LockoutArgument(InvocationExpressionSyntax call, int position)
+    /// <summary>Whether <c>lockoutOnFailure</c> is on: by name, or at its position.</summary>
+    public static bool LockoutArgument(InvocationExpressionSyntax call, int position)
     {
         var arguments = call.ArgumentList.Arguments;
         var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "lockoutOnFailure");
@@ -356,26 +281,11 @@ internal static partial class HandlerShape
         return argument is not null && !argument.Expression.IsBooleanLiteral(false);
     }
 
-    private static bool VerifiesPassword(SyntaxNode? body) =>
-        body is not null && body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(IsHashVerify);
-
     // BCrypt.Verify(password, hash), BCrypt.Net.BCrypt.EnhancedVerify(...), Argon2.Verify(...), _hasher.VerifyPassword(...).
-    private static bool IsHashVerify(InvocationExpressionSyntax call) =>
+    public static bool IsHashVerify(InvocationExpressionSyntax call) =>
         call.MethodName() is "Verify" or "EnhancedVerify" or "VerifyPassword" or "VerifyHashedPassword" &&
         (call.Receiver()?.ToString() is { } receiver && (receiver.Contains("Crypt", StringComparison.Ordinal) || receiver.Contains("Argon", StringComparison.Ordinal) ||
             receiver.Contains("Hash", StringComparison.OrdinalIgnoreCase) || receiver.Contains("Password", StringComparison.OrdinalIgnoreCase)));
 
-    private static HashSet<string> Calls(SyntaxNode? body) =>
-        body is null ? [] : [.. body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Select(c => c.MethodName()).OfType<string>()];
-
     private static bool Has(string compact, params string[] words) => words.Any(w => compact.Contains(w, StringComparison.Ordinal));
-
-    private static bool MentionsRole(SyntaxNode condition) =>
-        condition.DescendantNodesAndSelf().Any(n => n switch
-        {
-            IdentifierNameSyntax { Identifier.ValueText: var id } => id.Contains("Role", StringComparison.OrdinalIgnoreCase) || id.Contains("Admin", StringComparison.OrdinalIgnoreCase) ||
-                id.Contains("Permission", StringComparison.OrdinalIgnoreCase),
-            LiteralExpressionSyntax { Token.ValueText: var text } => text.Contains("admin", StringComparison.OrdinalIgnoreCase),
-            _ => false,
-        });
 }
