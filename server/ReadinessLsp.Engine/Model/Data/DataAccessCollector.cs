@@ -37,20 +37,29 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
             return;
         }
 
+        var file = EfFile.Of(context);
         var flags = DataAccessFlags.None;
         EfSetRef? wholeTable = null;
-        if (name is "SaveChanges" or "SaveChangesAsync")
+        EfLookup? lookup = null;
+        EfSetRef? inserts = null;
+        if (name is "Add" or "AddAsync")
         {
-            flags = EfSyntax.MayBeContext(member.Expression, context.Model, out _) || member.Expression is ThisExpressionSyntax or BaseExpressionSyntax
+            inserts = EfSyntax.InsertOf(call, file);
+            flags = inserts is null ? DataAccessFlags.None : DataAccessFlags.Queries;
+        }
+        else if (name is "SaveChanges" or "SaveChangesAsync")
+        {
+            flags = EfSyntax.MayBeContext(member.Expression, file, out _) || member.Expression is ThisExpressionSyntax or BaseExpressionSyntax
                 ? DataAccessFlags.Saves | DataAccessFlags.Queries
                 : DataAccessFlags.None;
         }
         else if (EfSyntax.Materialisers.Contains(name) || EfSyntax.SingleResults.Contains(name) || EfSyntax.Commands.Contains(name))
         {
-            var chain = EfSyntax.ChainOf(call, context.Model);
+            var chain = file.ChainOf(call);
             if (chain is not null)
             {
                 flags = DataAccessFlags.Queries;
+                lookup = EfSyntax.LookupOf(name, chain);
                 if (EfSyntax.Materialisers.Contains(name) && !chain.IsBounded && IsReturned(call))
                 {
                     flags |= DataAccessFlags.ReturnsWholeTable;
@@ -58,7 +67,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                 }
             }
         }
-        else if (EfSyntax.DapperCalls.Contains(name) && MayBeConnection(member.Expression, context.Model))
+        else if (EfSyntax.DapperCalls.Contains(name) && MayBeConnection(member.Expression, file))
         {
             flags = DataAccessFlags.Queries;
             RawSql(RawSqlKind.Dapper, context);
@@ -69,7 +78,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
             RawSql(RawSqlKind.AdoNet, context);
         }
 
-        if (flags == DataAccessFlags.None || call.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault() is not { } method)
+        if (flags == DataAccessFlags.None || EnclosingMethod(call) is not { } method)
         {
             return;
         }
@@ -82,6 +91,8 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
         found.Flags |= flags;
         found.WholeTable ??= wholeTable;
+        found.Lookup ??= lookup;
+        found.Inserts ??= inserts;
     }
 
     public void Complete(CSharpContext context)
@@ -105,16 +116,37 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                 flags |= DataAccessFlags.ReturnsQuery;
             }
 
-            var bases = type.BaseList?.Types.Select(b => CSharpFileModel.SimpleName(b.Type)!).ToEquatableArray() ?? EquatableArray<string>.Empty;
+            // IRequestHandler<CreateOrder, int> is listed as IRequestHandler and IRequestHandler<CreateOrder>, so a
+            // mediator's Send(new CreateOrder(...)) finds its handler.
+            var bases = type.BaseList?.Types
+                .SelectMany(b => CSharpFileModel.FirstTypeArgument(b.Type) is { } argument
+                    ? [CSharpFileModel.SimpleName(b.Type)!, $"{CSharpFileModel.SimpleName(b.Type)}<{argument}>"]
+                    : new[] { CSharpFileModel.SimpleName(b.Type)! })
+                .ToEquatableArray() ?? EquatableArray<string>.Empty;
             context.Facts.Add(new DataAccessMethod(
                 type.Identifier.ValueText,
                 bases,
                 method.Identifier.ValueText,
                 flags,
                 found.WholeTable,
+                found.Lookup,
+                found.Inserts,
                 context.Path,
                 context.RangeOf(method.Identifier.Span)));
         }
+    }
+
+    private static MethodDeclarationSyntax? EnclosingMethod(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is MethodDeclarationSyntax method)
+            {
+                return method;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -174,7 +206,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
         lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } } &&
         owner.MethodName() is { } name && name.StartsWith("Map", StringComparison.Ordinal);
 
-    private static bool MayBeConnection(ExpressionSyntax receiver, CSharpFileModel file)
+    private static bool MayBeConnection(ExpressionSyntax receiver, EfFile file)
     {
         var type = receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
             ? CSharpFileModel.SimpleName(file.DeclaredTypeOf(receiver))
@@ -201,6 +233,10 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
         public DataAccessFlags Flags { get; set; }
 
         public EfSetRef? WholeTable { get; set; }
+
+        public EfLookup? Lookup { get; set; }
+
+        public EfSetRef? Inserts { get; set; }
     }
 
     private sealed class Methods

@@ -189,8 +189,16 @@ internal sealed record DataAccessMethod(
     string Method,
     DataAccessFlags Flags,
     EfSetRef? WholeTable,
+    EfLookup? Lookup,
+    EfSetRef? Inserts,
     string Path,
     FactSpan Span);
+
+/// <summary>
+/// A query that looks a row up by the values of some properties (<c>AnyAsync(u =&gt; u.Email == email)</c>):
+/// <see cref="Properties"/> are those compared for equality, the shape of a uniqueness check.
+/// </summary>
+internal sealed record EfLookup(EfSetRef Table, EquatableArray<string> Properties);
 
 /// <summary>SQL sent without EF Core: Dapper or ADO.NET commands.</summary>
 internal enum RawSqlKind
@@ -201,3 +209,10 @@ internal enum RawSqlKind
 
 /// <summary>A file that sends SQL through Dapper or ADO.NET.</summary>
 internal sealed record RawSqlAccess(RawSqlKind Kind, string Path);
+
+/// <summary>
+/// A call to a method of the workspace, as the calling file names it: <see cref="Type"/> is the
+/// receiver's declared type (an interface, a class, <c>IRequestHandler&lt;CreateOrder&gt;</c> for a
+/// mediator's <c>Send</c>), or the calling class for a call without receiver.
+/// </summary>
+internal sealed record EfMethodRef(string Type, string Method);

@@ -23,11 +23,15 @@ internal sealed class EfTypeCollector : ICSharpFactCollector
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.ClassDeclaration, SyntaxKind.RecordDeclaration, SyntaxKind.InterfaceDeclaration];
 
-    // Entities are plain classes: an `Id {` property is the one word nearly all of them share.
-    // Contexts, configuration classes and the services that take a context name it.
+    // Entities are plain classes with settable properties: a settable `Id` is what nearly all of
+    // them share, and what request and response records (`{ get; init; }`) do not; others derive
+    // from a base entity. Contexts, configuration classes and the services that take a context name
+    // it (AppDbContext). Every other file is neither parsed nor walked for this collector.
     public IReadOnlyCollection<string>? RequiredWords { get; } =
     [
-        "Context", "DbSet", "Id {", "Id{", "Id;", "[Key", "[Index", "Timestamp", "ConcurrencyCheck", "IdentityUser", "EntityTypeConfiguration",
+        "DbContext", "DataContext", "DbSet", "Id { get; set; }", "Id {get;set;}", "Id { get; private set; }", "Id { get; protected set; }",
+        "Id { get; internal set; }", "BaseEntity", "AuditableEntity", ": Entity", "IEntity", "EntityBase", "[Key", "[Index", "[PrimaryKey",
+        "Timestamp", "ConcurrencyCheck", "IdentityUser", "EntityTypeConfiguration",
     ];
 
     public void Collect(SyntaxNode node, CSharpContext context)

@@ -47,6 +47,7 @@ internal sealed class EfView
     private readonly HashSet<string> _entityNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _identityUsers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EfEntity?> _entities = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConfigurationPlace?> _places = new(StringComparer.Ordinal);
 
     internal EfView(
         IEnumerable<EfTypeFact> types,
@@ -201,7 +202,9 @@ internal sealed class EfView
     /// <c>IEntityTypeConfiguration&lt;T&gt;</c> class when it has one, otherwise the context that
     /// maps it (its <c>OnModelCreating</c>, created when missing). Null when neither is in the app.
     /// </summary>
-    public ConfigurationPlace? WhereToConfigure(string entity)
+    public ConfigurationPlace? WhereToConfigure(string entity) => _places.GetOrAdd(entity, FindPlace);
+
+    private ConfigurationPlace? FindPlace(string entity)
     {
         foreach (var (name, declarations) in _types)
         {
@@ -233,7 +236,10 @@ internal sealed class EfView
     public IEnumerable<DataAccessMethod> Methods(string type, string method) =>
         _methods.Where(m => m.Method == method && (m.Type == type || m.Bases.Contains(type)));
 
-    /// <summary>The workspace's types whose constructor takes one of the app's contexts, with the context type.</summary>
+    /// <inheritdoc cref="Methods(string, string)"/>
+    public IEnumerable<DataAccessMethod> Methods(EfMethodRef reference) => Methods(reference.Type, reference.Method);
+
+    /// <summary>The context a workspace type's constructor takes, or null when it takes none.</summary>
     public string? ContextTakenBy(string type) =>
         _types.TryGetValue(type, out var declarations)
             ? declarations.SelectMany(d => d.ConstructorParameterTypes).FirstOrDefault(IsContext)
