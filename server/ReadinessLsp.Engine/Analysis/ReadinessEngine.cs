@@ -139,8 +139,10 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     private FileAnalysis AnalyzeCSharp(SourceDocument document, CancellationToken cancellationToken)
     {
-        // Most files contain no word any rule looks for: for them, no parse and no walk.
-        if (!Detectors.MayApplyTo(document))
+        // Most files contain no word any rule looks for: for them, no parse and no walk. Files that
+        // only anchored components need are parsed, and only the nodes around their words visited.
+        var reading = Detectors.ReadingOf(document);
+        if (reading == DetectorSet.Reading.None)
         {
             return Empty(document);
         }
@@ -148,6 +150,17 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);
+        if (reading == DetectorSet.Reading.Anchored)
+        {
+            VisitAnchors(document, root, context, cancellationToken);
+            foreach (var collector in Detectors.CSharpCollectors)
+            {
+                collector.Complete(context);
+            }
+
+            return Finish(document, context);
+        }
+
         var visited = 0;
         foreach (var node in root.DescendantNodesAndSelf())
         {
@@ -185,6 +198,49 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         }
 
         return Finish(document, context);
+    }
+
+    // For each word of each anchored component, the nearest node around it of a kind it asked for;
+    // each node once per component, in text order.
+    private void VisitAnchors(SourceDocument document, Microsoft.CodeAnalysis.SyntaxNode root, CSharpContext context, CancellationToken cancellationToken)
+    {
+        foreach (var anchored in Detectors.Anchored)
+        {
+            var positions = anchored.Reads(document) ? document.PositionsOf(anchored.Anchors) : [];
+            if (positions.Count == 0)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var handed = new HashSet<Microsoft.CodeAnalysis.SyntaxNode>();
+            foreach (var position in positions)
+            {
+                for (var node = root.FindToken(position).Parent; node is not null; node = node.Parent)
+                {
+                    if (!anchored.Wants(node.RawKind))
+                    {
+                        continue;
+                    }
+
+                    if (handed.Add(node))
+                    {
+                        switch (anchored.Component)
+                        {
+                            case ICSharpFactCollector collector:
+                                collector.Collect(node, context);
+                                break;
+                            case ICSharpDetector detector:
+                                context.CurrentDetector = detector;
+                                detector.Analyze(node, context);
+                                break;
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
     }
 
     private FileAnalysis AnalyzeDocument(SourceDocument document, CancellationToken cancellationToken)

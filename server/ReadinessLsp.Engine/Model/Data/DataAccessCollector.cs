@@ -22,17 +22,21 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
 
-    public IReadOnlyCollection<string>? RequiredWords { get; } =
+    // Files that reach a database: a context, a set, a connection, Identity's stores.
+    public IReadOnlyCollection<string>? RequiredWords => EfSyntax.DataWords;
+
+    // The names of the calls it reads, exactly.
+    public IReadOnlyCollection<string>? Anchors { get; } = EfSyntax.CallWords(
     [
-        "SaveChanges", "ToList", "ToArray", "ToDictionary", "FirstOrDefault", "SingleOrDefault", "FirstAsync", "SingleAsync", "Find",
-        "AnyAsync", "CountAsync", "SumAsync", "ExecuteUpdate", "ExecuteDelete", "Query", "Execute",
-    ];
+        "SaveChanges", "SaveChangesAsync", "Add", "AddAsync", .. EfSyntax.Materialisers, .. EfSyntax.SingleResults, .. EfSyntax.Commands,
+        .. EfSyntax.DapperCalls, .. AdoNetExecutes,
+    ]);
 
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         var call = (InvocationExpressionSyntax)node;
         var name = call.MethodName();
-        if (name is null || call.Expression is not MemberAccessExpressionSyntax member)
+        if (name is null || call.Expression is not MemberAccessExpressionSyntax member || CalledMethod(call) is not { } method)
         {
             return;
         }
@@ -78,7 +82,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
             RawSql(RawSqlKind.AdoNet, context);
         }
 
-        if (flags == DataAccessFlags.None || EnclosingMethod(call) is not { } method)
+        if (flags == DataAccessFlags.None)
         {
             return;
         }
@@ -136,17 +140,43 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
         }
     }
 
-    private static MethodDeclarationSyntax? EnclosingMethod(SyntaxNode node)
+    // The method other code calls to run this query: not a lambda's (a route handler, a callback),
+    // and not a controller's or page's action (the framework calls those; their helpers count).
+    private static MethodDeclarationSyntax? CalledMethod(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
-            if (current is MethodDeclarationSyntax method)
+            switch (current)
             {
-                return method;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+                case MethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } method:
+                    return method.Modifiers.Any(SyntaxKind.PublicKeyword) && IsEndpointType(type) ? null : method;
+                case MemberDeclarationSyntax:
+                    return null;
             }
         }
 
         return null;
+    }
+
+    private static bool IsEndpointType(TypeDeclarationSyntax type)
+    {
+        var name = type.Identifier.ValueText;
+        if (name.EndsWith("Controller", StringComparison.Ordinal) || name.EndsWith("Model", StringComparison.Ordinal) && type.BaseList is not null)
+        {
+            return true;
+        }
+
+        foreach (var baseType in type.BaseList?.Types ?? default)
+        {
+            if (CSharpFileModel.SimpleName(baseType.Type) is "Controller" or "ControllerBase" or "PageModel" or "Hub")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -55,6 +55,8 @@ internal sealed class EfConfigurationCollector : ICSharpFactCollector
         .. ConfigurationCalls, .. ProviderCalls.Keys, .. RegistrationCalls.Keys, "UseLazyLoadingProxies",
     ];
 
+    public IReadOnlyCollection<string>? Anchors => RequiredWords;
+
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         var call = (InvocationExpressionSyntax)node;

@@ -18,7 +18,7 @@ internal static class EfSyntax
     public static readonly HashSet<string> Materialisers = new(StringComparer.Ordinal)
     {
         "ToList", "ToListAsync", "ToArray", "ToArrayAsync", "ToDictionary", "ToDictionaryAsync", "ToHashSet", "ToHashSetAsync",
-        "ToLookup", "AsAsyncEnumerable", "Load", "LoadAsync",
+        "ToLookup", "AsAsyncEnumerable",
     };
 
     /// <summary>Calls that run a query and return one row or one value.</summary>
@@ -74,6 +74,23 @@ internal static class EfSyntax
         "ServerCallContext", "ConsumeContext", "IHttpContextAccessor", "HttpContextAccessor", "ITestOutputHelper", "TestContext",
         "ViewComponentContext", "RequestContext", "OperationContext", "SecurityContext", "ClaimsPrincipal",
     };
+
+    /// <summary>
+    /// Words (compared ignoring case) of a file that reaches a database: a context or set, a
+    /// connection or command, Identity's stores, a repository. Data rules read no other file.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> DataWords =
+    [
+        "DbContext", "DbSet", "DataContext", "context.", "db.", "ctx.", "Set<", "UserManager", "Connection", "SqlCommand", "NpgsqlCommand",
+        "MySqlCommand", "SqliteCommand", "Repository", "Repo.",
+    ];
+
+    /// <summary>
+    /// The words that find calls of <paramref name="names"/> in a text: <c>Name(</c> and
+    /// <c>Name&lt;</c>, so <c>Count(</c> finds the call and not <c>Account</c>.
+    /// </summary>
+    public static string[] CallWords(IEnumerable<string> names) =>
+        [.. names.Distinct(StringComparer.Ordinal).SelectMany(n => new[] { n + "(", n + "<" })];
 
     /// <summary>
     /// The unit of code a node runs in, for rules that look at one operation: the method, local

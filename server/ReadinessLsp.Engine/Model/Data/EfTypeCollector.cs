@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,17 +28,23 @@ internal sealed class EfTypeCollector : ICSharpFactCollector
     // them share, and what request and response records (`{ get; init; }`) do not; others derive
     // from a base entity. Contexts, configuration classes and the services that take a context name
     // it (AppDbContext). Every other file is neither parsed nor walked for this collector.
-    public IReadOnlyCollection<string>? RequiredWords { get; } =
+    private static readonly string[] Words =
     [
         "DbContext", "DataContext", "DbSet", "Id { get; set; }", "Id {get;set;}", "Id { get; private set; }", "Id { get; protected set; }",
         "Id { get; internal set; }", "BaseEntity", "AuditableEntity", ": Entity", "IEntity", "EntityBase", "[Key", "[Index", "[PrimaryKey",
         "Timestamp", "ConcurrencyCheck", "IdentityUser", "EntityTypeConfiguration",
     ];
 
+    private static readonly SearchValues<string> WordSearch = SearchValues.Create(Words, StringComparison.Ordinal);
+
+    public IReadOnlyCollection<string>? RequiredWords => Words;
+
+    public IReadOnlyCollection<string>? Anchors => Words;
+
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         var type = (TypeDeclarationSyntax)node;
-        if (type.Modifiers.Any(SyntaxKind.StaticKeyword))
+        if (type.Modifiers.Any(SyntaxKind.StaticKeyword) || !OwnWords(type, context))
         {
             return;
         }
@@ -98,6 +105,10 @@ internal sealed class EfTypeCollector : ICSharpFactCollector
             properties.ToEquatableArray(),
             constructorTypes.Distinct(StringComparer.Ordinal).ToEquatableArray()));
     }
+
+    // A walked file hands over every type; only those with one of the words count, as when anchored.
+    private static bool OwnWords(TypeDeclarationSyntax type, CSharpContext context) =>
+        TextSearch.ContainsAny(context.Text, type.Span, WordSearch);
 
     private static EfProperty Property(string name, TypeSyntax type, EfPropertyFlags flags)
     {

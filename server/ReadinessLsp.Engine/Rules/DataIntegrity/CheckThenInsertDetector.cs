@@ -22,52 +22,151 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
 {
     public string RuleId => "RDY3001";
 
-    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
+    // Anchored on `if` (and a validator's Any/All): the check is what an `if` tests, and the
+    // insert is what it lets through.
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.IfStatement, SyntaxKind.InvocationExpression];
 
-    public IReadOnlyCollection<string>? RequiredWords { get; } =
-        ["Any", "All", "First", "Single", "Count", "Find", "Get", "Exist", "Check", "Search", "Lookup", "Taken", "Unique"];
+    public IReadOnlyCollection<string>? RequiredWords => EfSyntax.DataWords;
+
+    public IReadOnlyCollection<string>? Anchors { get; } = ["if (", "if(", .. EfSyntax.CallWords(["Any", "AnyAsync", "All", "AllAsync"])];
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EfModel)];
 
-    // Anchored on the lookup: the calls this rule starts from are named by these words, and the
-    // insert is searched for after them, in the same method.
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
-        var call = (InvocationExpressionSyntax)node;
-        if (call.MethodName() is not { } name || !MayLookUp(name))
-        {
-            return;
-        }
-
         var file = EfFile.Of(context);
-        if (LookupAt(call, name, file) is not { } lookup)
+        if (node is InvocationExpressionSyntax call)
+        {
+            if (call.MethodName() is "Any" or "AnyAsync" or "All" or "AllAsync" && InUniquenessValidator(call) && LookupAt(call, call.MethodName()!, file) is { } validated)
+            {
+                context.Defer(this, call.Span, new Candidate(validated, EquatableArray<InsertRef>.Empty), Placeholder);
+            }
+
+            return;
+        }
+
+        var test = (IfStatementSyntax)node;
+        if (EfSyntax.BodyOf(test) is not { } body)
         {
             return;
         }
 
-        if (InUniquenessValidator(call))
+        var handled = context.Local<HashSet<SyntaxNode>>(this);
+        foreach (var (lookupCall, local) in TestedCalls(test))
         {
-            context.Defer(this, call.Span, new Candidate(lookup, null), Placeholder);
-            return;
-        }
-
-        if (Guard(call) is not { } guard || EfSyntax.BodyOf(call) is not { } body)
-        {
-            return;
-        }
-
-        var seen = new HashSet<InsertRef>();
-        foreach (var later in body.DescendantNodes(n => n.Span.End > call.Span.End && (n == body || n is not AnonymousFunctionExpressionSyntax)).OfType<InvocationExpressionSyntax>())
-        {
-            if (later.SpanStart <= call.Span.End || later.MethodName() is not { } laterName || !MayInsert(laterName) ||
-                InsertAt(later, laterName, file) is not { } insert || !Guards(guard, call, later, body) || !seen.Add(insert))
+            if (handled.Contains(lookupCall) || lookupCall.MethodName() is not { } name || name.Contains("ById", StringComparison.Ordinal) ||
+                LookupAt(lookupCall, name, file) is not { } lookup || lookup.Direct is { Properties: ["Id"] })
             {
                 continue;
             }
 
-            context.Defer(this, call.Span, new Candidate(lookup, insert), Placeholder);
+            var inserts = new List<InsertRef>();
+            foreach (var guarded in Guarded(test, body))
+            {
+                foreach (var later in guarded.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax).OfType<InvocationExpressionSyntax>())
+                {
+                    if (later.MethodName() is { } laterName && MayInsert(laterName) && InsertAt(later, laterName, file) is { } insert && !inserts.Contains(insert))
+                    {
+                        inserts.Add(insert);
+                    }
+                }
+            }
+
+            if (inserts.Count > 0)
+            {
+                handled.Add(lookupCall);
+                context.Defer(this, lookupCall.Span, new Candidate(lookup, inserts.ToEquatableArray()), Placeholder);
+            }
         }
     }
+
+    // The calls an `if` tests: in its condition, or stored in a local its condition names.
+    private static IEnumerable<(InvocationExpressionSyntax Call, string? Local)> TestedCalls(IfStatementSyntax test)
+    {
+        foreach (var tested in test.Condition.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            yield return (tested, null);
+        }
+
+        foreach (var name in test.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).Distinct())
+        {
+            if (LocalSetBefore(test, name) is { } set)
+            {
+                yield return (set, name);
+            }
+        }
+    }
+
+    // What runs only when the test lets it: its branches, and when a branch exits (return
+    // Conflict()), everything after the `if` in the method.
+    private static IEnumerable<SyntaxNode> Guarded(IfStatementSyntax test, SyntaxNode body)
+    {
+        yield return test.Statement;
+        if (test.Else is not null)
+        {
+            yield return test.Else;
+        }
+
+        if (!Exits(test.Statement))
+        {
+            yield break;
+        }
+
+        for (SyntaxNode node = test; node != body && node.Parent is { } parent; node = parent)
+        {
+            if (parent is BlockSyntax block)
+            {
+                foreach (var statement in block.Statements)
+                {
+                    if (statement.SpanStart > node.Span.End)
+                    {
+                        yield return statement;
+                    }
+                }
+            }
+            else if (parent is GlobalStatementSyntax or AnonymousFunctionExpressionSyntax)
+            {
+                yield break;
+            }
+        }
+    }
+
+    // `var existing = await repo.GetByEmail(email);` (or an assignment) before the test, in a block around it.
+    private static InvocationExpressionSyntax? LocalSetBefore(StatementSyntax test, string name)
+    {
+        for (SyntaxNode node = test; node.Parent is { } parent && parent is not (BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = parent)
+        {
+            if (parent is not BlockSyntax block)
+            {
+                continue;
+            }
+
+            for (var i = block.Statements.IndexOf((StatementSyntax)node) - 1; i >= 0; i--)
+            {
+                var value = block.Statements[i] switch
+                {
+                    LocalDeclarationStatementSyntax local => local.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name)?.Initializer?.Value,
+                    ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } assignment } when assigned.Identifier.ValueText == name => assignment.Right,
+                    _ => null,
+                };
+                if (value is not null)
+                {
+                    return Called(value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static InvocationExpressionSyntax? Called(ExpressionSyntax value) => value switch
+    {
+        AwaitExpressionSyntax awaited => Called(awaited.Expression),
+        ParenthesizedExpressionSyntax parenthesized => Called(parenthesized.Expression),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member } => Called(member.Expression),
+        InvocationExpressionSyntax call => call,
+        _ => null,
+    };
 
     public Detection? Resolve(Detection candidate, Candidate data, WorkspaceModels models)
     {
@@ -78,7 +177,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
             return null;
         }
 
-        if (data.Insert is not null && Inserted(data.Insert, ef) != entity)
+        if (data.Inserts.Count > 0 && !data.Inserts.Any(i => Inserted(i, ef) == entity))
         {
             return null;
         }
@@ -114,7 +213,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
                 ["entity"] = entity,
                 ["properties"] = properties,
                 ["index"] = $"HasIndex({Selector(entity, lookup.Properties)}).IsUnique()",
-                ["check"] = data.Insert is null ? "a validation rule" : "this check",
+                ["check"] = data.Inserts.Count == 0 ? "a validation rule" : "this check",
             },
             Related = related,
             Fixes = place is null ? [] : [Fix.Late(null, new AddUniqueIndex(candidate.Path, entity, lookup.Properties))],
@@ -123,17 +222,10 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
 
     private static readonly IReadOnlyDictionary<string, string> Placeholder = new Dictionary<string, string>();
 
-    private static readonly string[] LookupPrefixes = ["Get", "Find", "Exist", "Check", "Any", "All", "Lookup", "Search", "Single", "First", "Count"];
-
-    private static readonly string[] InsertPrefixes = ["Add", "Create", "Insert", "Register", "Like", "Follow", "Subscribe", "Book", "Reserve", "Place", "Store", "Save", "Upsert", "Join", "Enroll", "SignUp", "Signup"];
+    private static readonly string[] InsertPrefixes = ["Add", "Create", "Insert", "Register", "Like", "Follow", "Subscribe", "Book", "Reserve", "Place", "Upsert", "Join", "Enroll", "SignUp", "Signup"];
 
     // Names cheap to test before anything else: most calls in a file are neither.
-    private static bool MayLookUp(string name) =>
-        EfSyntax.SingleResults.Contains(name) || StartsWithAny(name, LookupPrefixes) ||
-        name.Contains("Exist", StringComparison.Ordinal) || name.EndsWith("Taken", StringComparison.Ordinal) || name.EndsWith("Unique", StringComparison.Ordinal);
-
-    private static bool MayInsert(string name) =>
-        StartsWithAny(name, InsertPrefixes) && !name.StartsWith("SaveChanges", StringComparison.Ordinal);
+    private static bool MayInsert(string name) => StartsWithAny(name, InsertPrefixes);
 
     private static bool StartsWithAny(string name, string[] prefixes)
     {
@@ -184,7 +276,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
             return new LookupRef(new EfLookup(users, new[] { name == "FindByEmailAsync" ? "Email" : "UserName" }), null);
         }
 
-        return !EfSyntax.SingleResults.Contains(name) && Guard(call) is not null && WorkspaceCalls.Of(call, file) is { } method ? new LookupRef(null, method) : null;
+        return !EfSyntax.SingleResults.Contains(name) && WorkspaceCalls.Of(call, file) is { } method ? new LookupRef(null, method) : null;
     }
 
     // Count compared with anything but 0 or 1 is a quota, not a uniqueness check.
@@ -233,29 +325,6 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
             .Any(b => CSharpFileModel.SimpleName(b.Type) == "AbstractValidator") == true &&
         call.MethodName() is { } name && (name.StartsWith("Any", StringComparison.Ordinal) || name.StartsWith("All", StringComparison.Ordinal));
 
-    /// <summary>
-    /// How the lookup's result is tested: the <c>if</c> whose condition holds the lookup, or the
-    /// local it is stored in (tested later).
-    /// </summary>
-    private static (IfStatementSyntax? Statement, string? Local)? Guard(InvocationExpressionSyntax call)
-    {
-        var expression = Unwrapped(call);
-        for (SyntaxNode? node = expression; node is not null and not StatementSyntax; node = node.Parent)
-        {
-            if (node.Parent is IfStatementSyntax ifStatement && ifStatement.Condition == node)
-            {
-                return (ifStatement, null);
-            }
-        }
-
-        return expression.Parent switch
-        {
-            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax variable } => (null, variable.Identifier.ValueText),
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } assignment when assignment.Right == expression => (null, assigned.Identifier.ValueText),
-            _ => null,
-        };
-    }
-
     // await, parentheses and ConfigureAwait around the call.
     private static ExpressionSyntax Unwrapped(ExpressionSyntax call)
     {
@@ -279,52 +348,6 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
         }
     }
 
-    // The insert happens where the lookup found nothing: after an `if` that exits when it found
-    // something (return Conflict()), or inside the `if` that tests it (get-or-create).
-    private static bool Guards((IfStatementSyntax? Statement, string? Local) guard, InvocationExpressionSyntax lookup, InvocationExpressionSyntax insert, SyntaxNode body)
-    {
-        if (guard.Statement is { } direct)
-        {
-            return Guards(direct, insert);
-        }
-
-        for (var node = insert.Parent; node is not null && node != body; node = node.Parent)
-        {
-            if (node is IfStatementSyntax around && around.SpanStart > lookup.Span.End && Mentions(around.Condition, guard.Local!) && Guards(around, insert))
-            {
-                return true;
-            }
-        }
-
-        // `if (existing != null) return ...;` between the lookup and the insert, in a block around the insert.
-        for (var node = insert.Parent; node is not null && node != body.Parent; node = node.Parent)
-        {
-            if (node is BlockSyntax block)
-            {
-                foreach (var statement in block.Statements)
-                {
-                    if (statement.SpanStart > insert.SpanStart)
-                    {
-                        break;
-                    }
-
-                    if (statement is IfStatementSyntax test && test.SpanStart > lookup.Span.End && Mentions(test.Condition, guard.Local!) && Guards(test, insert))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Mentions(ExpressionSyntax condition, string name) =>
-        condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == name);
-
-    private static bool Guards(IfStatementSyntax test, InvocationExpressionSyntax insert) =>
-        test.Span.Contains(insert.Span) || (insert.SpanStart > test.Span.End && Exits(test.Statement));
-
     private static bool Exits(StatementSyntax statement) => statement switch
     {
         ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax => true,
@@ -334,7 +357,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
     };
 
     /// <summary>What the detector hands its resolver: the lookup, and the insert it guards (none for a validator).</summary>
-    internal sealed record Candidate(LookupRef Lookup, InsertRef? Insert);
+    internal sealed record Candidate(LookupRef Lookup, EquatableArray<InsertRef> Inserts);
 
     /// <summary>A lookup written here (<see cref="Direct"/>) or in a workspace method (<see cref="Method"/>).</summary>
     internal sealed record LookupRef(EfLookup? Direct, EfMethodRef? Method);
