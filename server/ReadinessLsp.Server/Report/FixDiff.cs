@@ -124,7 +124,9 @@ internal static class FixDiff
             result.Add(new DiffLine(' ', first + i + 1, redact(removed[i])));
         }
 
-        for (var i = last + 1; i <= Math.Min(lastLine, last + Context) && text.Length > 0; i++)
+        // The empty "line" after the final line break is not shown as context either.
+        var lastReal = lines.Count > 1 && lines[lastLine].Span.Length == 0 ? lastLine - 1 : lastLine;
+        for (var i = last + 1; i <= Math.Min(lastReal, last + Context) && text.Length > 0; i++)
         {
             result.Add(new DiffLine(' ', i + 1, redact(lines[i].ToString())));
         }

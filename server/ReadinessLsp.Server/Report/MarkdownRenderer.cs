@@ -24,6 +24,11 @@ internal static class MarkdownRenderer
             Unlink(link);
         }
 
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            autolink.ReplaceBy(new CodeInline(autolink.Url));
+        }
+
         return Markdown.ToHtml(document, Pipeline);
     }
 
