@@ -20,7 +20,8 @@ internal static class RunSection
         html.Append("<section id=\"run\" aria-labelledby=\"run-h\">\n<h2 id=\"run-h\">About this run</h2>\n<dl class=\"facts\">\n");
         Fact(html, input.State.Roots.Count == 1 ? "Folder" : "Folders", string.Join(", ", input.State.Roots.Select(r => Html.E(Path.GetFileName(r.Path)))));
         Fact(html, "Files analysed", input.State.Files.Count.ToString("N0", CultureInfo.InvariantCulture));
-        Fact(html, "Time taken", input.Elapsed is { } elapsed ? $"{elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s" : "kept up to date while you edit");
+        var seconds = input.Elapsed is { } elapsed ? $"{elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s" : null;
+        Fact(html, "Time taken", input.EditorLinks ? $"{(seconds is null ? string.Empty : seconds + " for the last full scan; ")}kept up to date while you edit" : seconds ?? "—");
         Fact(html, "Rules", catalogue.Rules.Count.ToString(CultureInfo.InvariantCulture));
         Fact(html, "Tool", $"{ToolInfo.Name} {Html.E(ToolInfo.Version)}");
         Fact(html, "Generated", generated.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));

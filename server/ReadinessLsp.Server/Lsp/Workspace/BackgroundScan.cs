@@ -40,6 +40,9 @@ internal sealed class BackgroundScan(
         }
     }
 
+    /// <summary>What the last finished scan skipped and how long it took, for the report.</summary>
+    public (IReadOnlyList<SkippedFile> Skipped, TimeSpan Elapsed)? LastScan { get; private set; }
+
     public Task Start(IReadOnlyList<string>? only = null)
     {
         lock (_gate)
@@ -95,6 +98,7 @@ internal sealed class BackgroundScan(
                 parallelism: options.ScanParallelism,
                 cancellationToken: cancellationToken);
             await workspace.CommitScanAsync(scanRoots, loaded.Analyses);
+            LastScan = (loaded.Skipped, stopwatch.Elapsed);
             log.Information("Scanned {Files} files in {Roots} folder(s) in {Elapsed} ms", loaded.Analyses.Count, scanRoots.Count, stopwatch.ElapsedMilliseconds);
             await progress.EndAsync($"{loaded.Analyses.Count} files analysed");
         }
