@@ -1,3 +1,4 @@
+using ReadinessLsp.Benchmarks.Report;
 using ReadinessLsp.Benchmarks.Scan;
 
 namespace ReadinessLsp.Benchmarks;
@@ -8,6 +9,7 @@ internal static class Program
     private const string Usage = """
         Usage:
           ReadinessLsp.Benchmarks scan [--files N] [--seed S] [--out DIR] [--keep] [--runs K] [--devskim] [--no-check] [--breakdown]
+          ReadinessLsp.Benchmarks report [--files N] [--seed S] [--runs K] [--out DIR]
 
           --files N    C# files in the synthetic workspace (default 5000, about 1.5 million lines)
           --seed S     seed of the generator (default fixed, so every run scans the same bytes)
@@ -17,6 +19,10 @@ internal static class Program
           --devskim    also time DevSkim's CLI (installed into ~/.cache/readiness-bench when missing)
           --no-check   skip timing `readiness check` as a separate process
           --breakdown  then time the scan's stages one by one (where the time goes beyond the floor)
+
+          report: the HTML report's size and render time for samples/VibeShop and the synthetic
+          workspace, and `check --format html` as a process; the pages are written to --out DIR
+          (default: readiness-bench-reports in the temp folder).
         """;
 
     private static int Main(string[] args)
@@ -25,6 +31,19 @@ internal static class Program
         {
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "report")
+        {
+            var (report, reportError) = ReportOptions.Parse(args[1..]);
+            if (report is null)
+            {
+                Console.Error.WriteLine(reportError);
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+
+            return new ReportBenchmark(report, Console.Out).Run();
         }
 
         if (args[0] != "scan")
