@@ -36,6 +36,9 @@ public sealed class IncrementalStateTests
         Assert.Contains(typeof(ReadinessLsp.Engine.Model.AppConfig.ConfigRead), types);
         Assert.Contains(typeof(ReadinessLsp.Engine.Model.Projects.ProjectFact), types);
         Assert.Contains(typeof(ReadinessLsp.Engine.Model.Scope.CallSites), types);
+        Assert.Contains(typeof(ReadinessLsp.Engine.Model.Data.EfTypeFact), types);
+        Assert.Contains(typeof(ReadinessLsp.Engine.Model.Data.EfConfigFact), types);
+        Assert.Contains(typeof(ReadinessLsp.Engine.Model.Data.DataAccessMethod), types);
     }
 
     [Fact]
