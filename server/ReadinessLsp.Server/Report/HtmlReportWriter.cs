@@ -24,11 +24,13 @@ internal static class HtmlReportWriter
         var context = new ReportContext(input);
         var body = new StringBuilder(64 * 1024);
         var name = string.Join(", ", input.State.Roots.Select(r => Path.GetFileName(r.Path)));
+        var endpoints = EndpointMapSection.Ordered(context);
         WriteHeader(body, input, name);
         body.Append("<main>\n");
-        WriteVerdict(body, context);
+        WriteVerdict(body, context, endpoints);
         WriteChart(body, context.Ordered);
         FindingsSection.Write(body, context);
+        EndpointMapSection.Write(body, context, endpoints);
         ConfigurationSection.Write(body, context);
         RunSection.WriteChecklist(body);
         RunSection.Write(body, context, catalogue, generated);
@@ -46,11 +48,11 @@ internal static class HtmlReportWriter
     {
         html.Append("<header class=\"top\">\n<div class=\"brand\">Readiness report</div>\n");
         html.Append($"<div class=\"app\">{Html.E(name)}</div>\n");
-        html.Append("<nav aria-label=\"Sections\"><a href=\"#findings\">Findings</a><a href=\"#configuration\">Configuration</a><a href=\"#checklist\">Checklist</a><a href=\"#run\">About this run</a></nav>\n");
+        html.Append("<nav aria-label=\"Sections\"><a href=\"#findings\">Findings</a><a href=\"#endpoints\">Who can call what</a><a href=\"#configuration\">Configuration</a><a href=\"#checklist\">Checklist</a><a href=\"#run\">About this run</a></nav>\n");
         html.Append("</header>\n");
     }
 
-    private static void WriteVerdict(StringBuilder html, ReportContext context)
+    private static void WriteVerdict(StringBuilder html, ReportContext context, IReadOnlyList<Engine.Model.Http.Endpoint> endpoints)
     {
         var findings = context.Ordered;
         var verdict = Verdict.Of(findings);
@@ -65,6 +67,11 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</div>\n");
+        if (EndpointMapSection.Summary(endpoints) is { } reach)
+        {
+            html.Append($"<p class=\"reach\"><a href=\"#endpoints\">Who can call what</a>: {Html.E(reach)}</p>\n");
+        }
+
         // One line per rule, most severe and most exposed family first: three copies of one mistake are one thing to fix.
         var first = findings.Where(f => f.Severity <= Severity.Warning)
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
