@@ -87,7 +87,7 @@ public sealed partial class HtmlReportTests
     [Fact]
     public void Verdict_counts_chart_and_sections_come_in_reading_order()
     {
-        var order = new[] { "id=\"verdict\"", "class=\"counts\"", "id=\"chart\"", "id=\"findings\"", "id=\"configuration\"", "id=\"checklist\"", "id=\"run\"" }
+        var order = new[] { "id=\"verdict\"", "class=\"counts\"", "id=\"chart\"", "id=\"findings\"", "id=\"endpoints\"", "id=\"configuration\"", "id=\"checklist\"", "id=\"run\"" }
             .Select(marker => Html.IndexOf(marker, StringComparison.Ordinal))
             .ToList();
         Assert.DoesNotContain(-1, order);
@@ -116,6 +116,34 @@ public sealed partial class HtmlReportTests
         Assert.Contains("<span class=\"add\">", finding, StringComparison.Ordinal);
         Assert.Contains("if (app.Environment.IsDevelopment())", Decode(finding), StringComparison.Ordinal);
         Assert.Contains("// readiness-ignore RDY2001: &lt;reason&gt;", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_endpoint_map_lists_every_endpoint_open_and_data_changing_ones_first()
+    {
+        var section = Regex.Match(Html, "<section id=\"endpoints\".*?</section>", RegexOptions.Singleline).Value;
+        var rows = Regex.Matches(section, "<tr class=\"(?<class>ep-[a-z-]+)\">(?<row>.*?)</tr>", RegexOptions.Singleline);
+        var total = int.Parse(Regex.Match(section, "<p class=\"endpoint-summary\">(?<n>\\d+) endpoints").Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(total, rows.Count);
+        Assert.True(total >= 20, $"only {total} endpoints in the sample");
+
+        // The sample's delete with no authentication at all comes first and stands out.
+        Assert.Equal("ep-danger", rows[0].Groups["class"].Value);
+        Assert.Contains(">DELETE</span><code class=\"route\">/api/messages/{id:int}</code>", rows[0].Value, StringComparison.Ordinal);
+        Assert.Contains("Anyone can change data here", rows[0].Value, StringComparison.Ordinal);
+
+        // Open on purpose, signed in, and restricted to a role, each with its reason.
+        var webhook = rows.Single(r => r.Value.Contains("/api/webhooks/stripe", StringComparison.Ordinal)).Value;
+        Assert.Contains("Anyone (on purpose)", webhook, StringComparison.Ordinal);
+        Assert.Contains("AllowAnonymous()", webhook, StringComparison.Ordinal);
+        var getUser = rows.Single(r => r.Value.Contains(">GET</span><code class=\"route\">/api/admin/users/{id:int}", StringComparison.Ordinal)).Value;
+        Assert.Contains("role Admin", getUser, StringComparison.Ordinal);
+        Assert.Contains("No rate limiting in this app", section, StringComparison.Ordinal);
+
+        // Open endpoints before signed-in ones.
+        var classes = rows.Select(r => r.Groups["class"].Value).ToList();
+        Assert.True(classes.FindLastIndex(c => c != "ep-closed") < classes.IndexOf("ep-closed"), string.Join(",", classes));
+        Assert.Contains("<a href=\"#endpoints\">Who can call what</a>: ", Html, StringComparison.Ordinal);
     }
 
     [Fact]
