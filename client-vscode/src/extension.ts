@@ -275,9 +275,10 @@ class ReadinessController implements vscode.Disposable {
       if (!location) return;
       const at = new vscode.Position(location.line, location.character);
       try {
+        // Beside the report when it sits in the first column, so the page stays in view.
         await vscode.window.showTextDocument(vscode.Uri.file(location.path), {
           selection: new vscode.Range(at, at),
-          viewColumn: vscode.ViewColumn.One,
+          viewColumn: panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
           preview: false,
         });
       } catch (error) {

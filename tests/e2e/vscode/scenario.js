@@ -198,11 +198,11 @@ async function main() {
       await finding.locator('summary').click();
       await finding.locator('.hover').waitFor({ state: 'visible', timeout: 10000 });
       await screenshot(page, 'report-webview-open');
+      const line = await finding.locator('a.loc').first().getAttribute('data-line');
       await finding.locator('a.loc').first().click();
       await page.locator(`.tabs-container .tab.active[aria-label^="${EXPECT.hover.file}"]`).waitFor({ timeout: 10000 });
       await page.locator('.statusbar-item', { hasText: /Ln \d+/ }).first().waitFor({ timeout: 10000 });
       const position = (await page.locator('.statusbar-item', { hasText: /Ln \d+/ }).first().textContent()) || '';
-      const line = await finding.locator('a.loc').first().getAttribute('data-line');
       if (!position.includes(`Ln ${line},`)) throw new Error(`the editor is at "${position}", not line ${line}`);
     });
 
