@@ -10,6 +10,9 @@ namespace ReadinessLsp.Server.Report;
 /// </summary>
 internal static class EndpointMapSection
 {
+    /// <summary>Rows a reader can go through: beyond it, an app's open endpoints are counted, not listed.</summary>
+    private const int MaxRows = 200;
+
     /// <summary>The endpoints in the order the map shows them: open and data-changing first, then by route.</summary>
     public static IReadOnlyList<Endpoint> Ordered(ReportContext context) =>
         [.. context.Input.State.Models.Get<EndpointIndex>().All
@@ -51,7 +54,8 @@ internal static class EndpointMapSection
         }
 
         html.Append("<p class=\"lead\">Every endpoint the code maps, with the authorization it really gets and why. ");
-        html.Append("Endpoints anyone can call come first; those that also change data are marked — check each is meant to be open.</p>\n");
+        html.Append("Endpoints anyone can call come first; those that also change data are marked — check each is meant to be open. ");
+        html.Append("Endpoints that need a signed-in user follow, grouped by what protects them.</p>\n");
         var index = context.Input.State.Models.Get<EndpointIndex>();
         var apps = endpoints.GroupBy(e => e.App, StringComparer.Ordinal).ToList();
         foreach (var app in apps)
@@ -68,23 +72,96 @@ internal static class EndpointMapSection
                 html.Append("<p class=\"note\">No rate limiting in this app (it needs <code>AddRateLimiter</code> and <code>UseRateLimiter</code>): sign-in, sign-up and anything that sends email can be called as fast as a script can.</p>\n");
             }
 
-            html.Append("<div class=\"table-wrap\"><table class=\"settings endpoints\">\n<thead><tr><th scope=\"col\">Endpoint</th><th scope=\"col\">Who can call it</th><th scope=\"col\">Rate limit</th><th scope=\"col\">Changes data</th></tr></thead>\n<tbody>\n");
-            foreach (var endpoint in app)
-            {
-                WriteRow(html, context, endpoint, limited);
-            }
-
-            html.Append("</tbody></table></div>\n");
+            WriteOpen(html, context, [.. app.Where(e => e.IsAnonymous)], limited);
+            WriteProtected(html, context, [.. app.Where(e => !e.IsAnonymous)], limited);
         }
 
         html.Append("</section>\n");
     }
 
-    private static void WriteRow(StringBuilder html, ReportContext context, Endpoint endpoint, bool appLimits)
+    // Endpoints anyone can call, one row each (the most exposed first, up to a limit a reader can go through).
+    private static void WriteOpen(StringBuilder html, ReportContext context, IReadOnlyList<Endpoint> open, bool appLimits)
     {
-        var auth = endpoint.Authorization;
-        var classes = new List<string> { Exposure(endpoint) switch { 0 => "ep-danger", 1 => "ep-open", 2 => "ep-open-writes", 3 => "ep-anon", _ => "ep-closed" } };
-        html.Append($"<tr class=\"{string.Join(' ', classes)}\"><th scope=\"row\">");
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        WriteTableStart(html);
+        foreach (var endpoint in open.Take(MaxRows))
+        {
+            WriteRow(html, context, endpoint, appLimits);
+        }
+
+        html.Append("</tbody></table></div>\n");
+        if (open.Count > MaxRows)
+        {
+            html.Append($"<p class=\"note\">And {open.Count - MaxRows:N0} more endpoints anyone can call, not listed: the {MaxRows} above are the most exposed. Hovering an endpoint in the editor says who can call it.</p>\n");
+        }
+    }
+
+    // Endpoints that need a signed-in user, grouped by what protects them: one line per group, its endpoints inside.
+    private static void WriteProtected(StringBuilder html, ReportContext context, IReadOnlyList<Endpoint> protectedEndpoints, bool appLimits)
+    {
+        if (protectedEndpoints.Count == 0)
+        {
+            return;
+        }
+
+        var writes = protectedEndpoints.Count(e => e.ChangesData);
+        var groups = protectedEndpoints
+            .GroupBy(e => (e.Authorization.Access, Who: WhoCanCall(e), e.Authorization.Because))
+            .OrderBy(g => g.Key.Access)
+            .ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key.Because, StringComparer.Ordinal)
+            .ToList();
+        var listEach = protectedEndpoints.Count <= MaxRows;
+        html.Append($"<details class=\"protected\"><summary>{Html.Plural(protectedEndpoints.Count, "endpoint")} need a signed-in user ({writes:N0} change data), in {Html.Plural(groups.Count, "group")} by what protects them</summary>\n");
+        html.Append("<div class=\"table-wrap\"><table class=\"settings endpoints\">\n<thead><tr><th scope=\"col\">Who can call them, and why</th><th scope=\"col\">Endpoints</th></tr></thead>\n<tbody>\n");
+        foreach (var group in groups)
+        {
+            var first = group.First();
+            html.Append($"<tr class=\"ep-closed\"><th scope=\"row\"><span class=\"access a-{AccessClass(first.Authorization)}\">{Html.E(group.Key.Who)}</span><br><span class=\"why\">{Html.E(Sentence(group.Key.Because))}</span></th>");
+            html.Append($"<td data-label=\"Endpoints\"><span class=\"count-line\">{Html.Plural(group.Count(), "endpoint")}, {group.Count(e => e.ChangesData):N0} changing data</span>");
+            if (listEach)
+            {
+                html.Append("<ul class=\"ep-list\">");
+                foreach (var endpoint in group.OrderBy(e => e.Route, StringComparer.OrdinalIgnoreCase))
+                {
+                    html.Append("<li>");
+                    AppendVerbsAndRoute(html, endpoint);
+                    html.Append(' ').Append(context.Location(endpoint.Path, endpoint.Span.Start, $"{context.Input.Display(endpoint.Path)}:{endpoint.Span.Start.Line + 1}"));
+                    if (endpoint.ChangesData)
+                    {
+                        html.Append(" <span class=\"writes\">changes data</span>");
+                    }
+
+                    if (appLimits)
+                    {
+                        html.Append(endpoint.RateLimit.Limited ? " <span class=\"yes\">rate limited</span>" : " <span class=\"no\">no rate limit</span>");
+                    }
+
+                    html.Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+            else
+            {
+                html.Append(" — first: ").Append(context.Location(first.Path, first.Span.Start, $"{context.Input.Display(first.Path)}:{first.Span.Start.Line + 1}"));
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></div>\n</details>\n");
+    }
+
+    private static void WriteTableStart(StringBuilder html) =>
+        html.Append("<div class=\"table-wrap\"><table class=\"settings endpoints\">\n<thead><tr><th scope=\"col\">Endpoint</th><th scope=\"col\">Who can call it</th><th scope=\"col\">Rate limit</th><th scope=\"col\">Changes data</th></tr></thead>\n<tbody>\n");
+
+    private static void AppendVerbsAndRoute(StringBuilder html, Endpoint endpoint)
+    {
         var verbs = endpoint.Kind == EndpointKind.HubMethod ? ["HUB"] : endpoint.Verbs.Count == 0 ? ["ANY"] : endpoint.Verbs.ToList();
         foreach (var verb in verbs)
         {
@@ -92,6 +169,14 @@ internal static class EndpointMapSection
         }
 
         html.Append($"<code class=\"route\">{Html.E(endpoint.Kind == EndpointKind.HubMethod ? $"{endpoint.Route} · {endpoint.Member}" : endpoint.Route)}</code>");
+    }
+
+    private static void WriteRow(StringBuilder html, ReportContext context, Endpoint endpoint, bool appLimits)
+    {
+        var auth = endpoint.Authorization;
+        var exposure = Exposure(endpoint) switch { 0 => "ep-danger", 1 => "ep-open", 2 => "ep-open-writes", _ => "ep-anon" };
+        html.Append($"<tr class=\"{exposure}\"><th scope=\"row\">");
+        AppendVerbsAndRoute(html, endpoint);
         html.Append("<br><span class=\"src\">").Append(context.Location(endpoint.Path, endpoint.Span.Start, $"{context.Input.Display(endpoint.Path)}:{endpoint.Span.Start.Line + 1}")).Append("</span></th>");
 
         html.Append($"<td data-label=\"Who\"><span class=\"access a-{AccessClass(auth)}\">{Html.E(WhoCanCall(endpoint))}</span>");
@@ -107,9 +192,7 @@ internal static class EndpointMapSection
             html.Append($"<br><span class=\"why\">{Html.E(Sentence(endpoint.RateLimit.Because))}</span>");
         }
 
-        html.Append("</td>");
-
-        html.Append("<td data-label=\"Changes data\">");
+        html.Append("</td><td data-label=\"Changes data\">");
         html.Append(endpoint.ChangesData ? "<span class=\"writes\">Yes</span>" : "<span class=\"reads\">No</span>");
         if (endpoint.IsAnonymous && endpoint.ChangesData && !auth.OnPurpose)
         {
