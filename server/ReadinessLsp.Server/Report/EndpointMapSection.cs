@@ -122,7 +122,8 @@ internal static class EndpointMapSection
         {
             var first = group.First();
             html.Append($"<tr class=\"ep-closed\"><th scope=\"row\"><span class=\"access a-{AccessClass(first.Authorization)}\">{Html.E(group.Key.Who)}</span><br><span class=\"why\">{Html.E(Sentence(group.Key.Because))}</span></th>");
-            html.Append($"<td data-label=\"Endpoints\"><span class=\"count-line\">{Html.Plural(group.Count(), "endpoint")}, {group.Count(e => e.ChangesData):N0} changing data</span>");
+            var changing = group.Count(e => e.ChangesData);
+            html.Append($"<td data-label=\"Endpoints\"><span class=\"count-line\">{Html.Plural(group.Count(), "endpoint")}{(changing > 0 ? $", {changing:N0} {(changing == 1 ? "changes" : "change")} data" : string.Empty)}</span>");
             if (listEach)
             {
                 html.Append("<ul class=\"ep-list\">");
