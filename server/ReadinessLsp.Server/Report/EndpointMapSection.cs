@@ -10,8 +10,12 @@ namespace ReadinessLsp.Server.Report;
 /// </summary>
 internal static class EndpointMapSection
 {
-    /// <summary>Rows a reader can go through: beyond it, an app's open endpoints are counted, not listed.</summary>
-    private const int MaxRows = 200;
+    /// <summary>
+    /// Rows a reader can go through, shared by the apps (each gets at least <see cref="MinRowsPerApp"/>):
+    /// beyond it endpoints are counted, not listed, and the page stays small for a workspace with thousands.
+    /// </summary>
+    private const int MaxRows = 300;
+    private const int MinRowsPerApp = 25;
 
     /// <summary>The endpoints in the order the map shows them: open and data-changing first, then by route.</summary>
     public static IReadOnlyList<Endpoint> Ordered(ReportContext context) =>
@@ -58,6 +62,7 @@ internal static class EndpointMapSection
         html.Append("Endpoints that need a signed-in user follow, grouped by what protects them.</p>\n");
         var index = context.Input.State.Models.Get<EndpointIndex>();
         var apps = endpoints.GroupBy(e => e.App, StringComparer.Ordinal).ToList();
+        var rows = Math.Max(MinRowsPerApp, MaxRows / apps.Count);
         foreach (var app in apps)
         {
             if (apps.Count > 1)
@@ -72,15 +77,15 @@ internal static class EndpointMapSection
                 html.Append("<p class=\"note\">No rate limiting in this app (it needs <code>AddRateLimiter</code> and <code>UseRateLimiter</code>): sign-in, sign-up and anything that sends email can be called as fast as a script can.</p>\n");
             }
 
-            WriteOpen(html, context, [.. app.Where(e => e.IsAnonymous)], limited);
-            WriteProtected(html, context, [.. app.Where(e => !e.IsAnonymous)], limited);
+            WriteOpen(html, context, [.. app.Where(e => e.IsAnonymous)], limited, rows);
+            WriteProtected(html, context, [.. app.Where(e => !e.IsAnonymous)], limited, rows);
         }
 
         html.Append("</section>\n");
     }
 
     // Endpoints anyone can call, one row each (the most exposed first, up to a limit a reader can go through).
-    private static void WriteOpen(StringBuilder html, ReportContext context, IReadOnlyList<Endpoint> open, bool appLimits)
+    private static void WriteOpen(StringBuilder html, ReportContext context, IReadOnlyList<Endpoint> open, bool appLimits, int maxRows)
     {
         if (open.Count == 0)
         {
@@ -88,20 +93,20 @@ internal static class EndpointMapSection
         }
 
         WriteTableStart(html);
-        foreach (var endpoint in open.Take(MaxRows))
+        foreach (var endpoint in open.Take(maxRows))
         {
             WriteRow(html, context, endpoint, appLimits);
         }
 
         html.Append("</tbody></table></div>\n");
-        if (open.Count > MaxRows)
+        if (open.Count > maxRows)
         {
-            html.Append($"<p class=\"note\">And {open.Count - MaxRows:N0} more endpoints anyone can call, not listed: the {MaxRows} above are the most exposed. Hovering an endpoint in the editor says who can call it.</p>\n");
+            html.Append($"<p class=\"note\">And {open.Count - maxRows:N0} more endpoints anyone can call, not listed: the {maxRows} above are the most exposed. Hovering an endpoint in the editor says who can call it.</p>\n");
         }
     }
 
     // Endpoints that need a signed-in user, grouped by what protects them: one line per group, its endpoints inside.
-    private static void WriteProtected(StringBuilder html, ReportContext context, IReadOnlyList<Endpoint> protectedEndpoints, bool appLimits)
+    private static void WriteProtected(StringBuilder html, ReportContext context, IReadOnlyList<Endpoint> protectedEndpoints, bool appLimits, int maxRows)
     {
         if (protectedEndpoints.Count == 0)
         {
@@ -115,10 +120,10 @@ internal static class EndpointMapSection
             .ThenByDescending(g => g.Count())
             .ThenBy(g => g.Key.Because, StringComparer.Ordinal)
             .ToList();
-        var listEach = protectedEndpoints.Count <= MaxRows;
+        var listEach = protectedEndpoints.Count <= maxRows;
         html.Append($"<details class=\"protected\"><summary>{Html.Plural(protectedEndpoints.Count, "endpoint")} need a signed-in user ({writes:N0} change data), in {Html.Plural(groups.Count, "group")} by what protects them</summary>\n");
         html.Append("<div class=\"table-wrap\"><table class=\"settings endpoints\">\n<thead><tr><th scope=\"col\">Who can call them, and why</th><th scope=\"col\">Endpoints</th></tr></thead>\n<tbody>\n");
-        foreach (var group in groups)
+        foreach (var group in groups.Take(maxRows))
         {
             var first = group.First();
             html.Append($"<tr class=\"ep-closed\"><th scope=\"row\"><span class=\"access a-{AccessClass(first.Authorization)}\">{Html.E(group.Key.Who)}</span><br><span class=\"why\">{Html.E(Sentence(group.Key.Because))}</span></th>");
@@ -155,7 +160,13 @@ internal static class EndpointMapSection
             html.Append("</td></tr>\n");
         }
 
-        html.Append("</tbody></table></div>\n</details>\n");
+        html.Append("</tbody></table></div>\n");
+        if (groups.Count > maxRows)
+        {
+            html.Append($"<p class=\"note\">And {groups.Count - maxRows:N0} smaller groups, not listed.</p>\n");
+        }
+
+        html.Append("</details>\n");
     }
 
     private static void WriteTableStart(StringBuilder html) =>
