@@ -176,6 +176,22 @@ public sealed partial class HtmlReportTests
         Assert.StartsWith("<!doctype html>", File.ReadAllText(output), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_run_details_name_rules_switched_off_and_files_skipped_with_the_reason()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("readiness.json", "{ \"rules\": { \"RDY2002\": \"off\", \"RDY2001\": \"warning\" } }");
+        workspace.Write("Program.cs", "var b = WebApplication.CreateBuilder(args);\nvar app = b.Build();\napp.UseDeveloperExceptionPage();\n");
+        workspace.Write("Big.cs", "// " + new string('x', 4096) + "\n");
+        var (_, html, _) = CliRunner.Check(workspace.Root, "--format", "html", "--max-file-size", "2");
+        var run = Regex.Match(html, "<section id=\"run\".*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("<li><code>RDY2002</code> — CORS allows any website</li>", run, StringComparison.Ordinal);
+        Assert.Contains("<code>RDY2001</code> → warning", run, StringComparison.Ordinal);
+        Assert.Matches("<li><code>Big.cs</code> — [^<]+</li>", run);
+        Assert.Contains("<dt>Files analysed</dt>", run, StringComparison.Ordinal);
+        Assert.Matches("Nearly ready: 1 problem will hurt", html);
+    }
+
     // Every value in the sample's settings and .env files that the engine calls a secret, and every connection-string password.
     private static IEnumerable<string> SampleSecrets()
     {
