@@ -67,6 +67,15 @@ internal sealed class WorkspaceLoader(ReadinessEngine engine, long maxFileBytes,
                 progress?.Invoke(Interlocked.Increment(ref done), files.Count);
             });
 
+        // Which files git already tracks comes from each repository's index, read as data.
+        foreach (var repository in roots.Select(r => Model.Git.GitRepository.Containing(r.Root)).OfType<Model.Git.GitRepository>().DistinctBy(r => r.WorkTree))
+        {
+            if (repository.LoadTrackedPaths(log) is { } index && skip?.Invoke(index.Path) != true)
+            {
+                analyses.Add(engine.Analyze(index, cancellationToken));
+            }
+        }
+
         return new LoadedWorkspace(
             [.. analyses.OrderBy(a => a.Path, StringComparer.Ordinal)],
             [.. skipped.OrderBy(s => s.Path, StringComparer.Ordinal)],
