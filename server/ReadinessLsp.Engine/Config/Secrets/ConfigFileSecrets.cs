@@ -38,9 +38,10 @@ internal sealed class ConfigFileSecrets : IDeferredResolver<ConfigFileSecrets.Ca
         var secretNames = verdicts.Where(v => v.Verdict is { Exposure: SecretExposure.Secret }).Select(v => v.Entry.Key).ToList();
         foreach (var (entry, verdict) in verdicts)
         {
-            if (verdict is { Exposure: not SecretExposure.Secret } || (verdict is not null && CredentialPairs.IsIdOfAny(entry.Key, secretNames)))
+            if (verdict is { Exposure: not SecretExposure.Secret } || (verdict is not null && CredentialPairs.IsIdOfAny(entry.Key, secretNames)) ||
+                IsSharedDemoClient(entry.Key, strings))
             {
-                continue; // an id, a browser key, or the id half of a secret reported on its other half
+                continue; // an id, a browser key, the id half of a secret reported on its other half, or a demo published on purpose
             }
 
             var onlyIfSigningKey = verdict is null;
@@ -70,6 +71,23 @@ internal sealed class ConfigFileSecrets : IDeferredResolver<ConfigFileSecrets.Ca
                 [MoveToEnvironmentFix.Create(context.Path, context.RangeOf(entry.Value.Span), entry.Key)]);
         }
     }
+
+    // A client of a public demo server (Authority: https://demo.duendesoftware.com) or a demo/read-only client id: its secret is published on purpose.
+    private static bool IsSharedDemoClient(string key, IReadOnlyList<ConfigEntry> strings)
+    {
+        var cut = key.LastIndexOf(':');
+        var section = cut < 0 ? string.Empty : key[..(cut + 1)];
+        return strings.Any(s =>
+            s.Key != key && s.Key.StartsWith(section, StringComparison.OrdinalIgnoreCase) && s.Key.IndexOf(':', section.Length) < 0 &&
+            (IsIdName(s.Name) && SharedDemo.IsDemoName(s.Value.Text) || IsAddressName(s.Name) && SharedDemo.IsDemoHost(s.Value.Text)));
+    }
+
+    private static bool IsIdName(string name) =>
+        name.EndsWith("ClientId", StringComparison.OrdinalIgnoreCase) || name.EndsWith("User", StringComparison.OrdinalIgnoreCase) ||
+        name.EndsWith("UserName", StringComparison.OrdinalIgnoreCase) || name.EndsWith("UserId", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsAddressName(string name) =>
+        new[] { "Authority", "Url", "Uri", "Endpoint", "Host", "Server", "Issuer", "BaseAddress" }.Any(n => name.EndsWith(n, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>What someone holding the value can do, in plain words: the first line of the hover.</summary>
     public static string Impact(string kind, bool signingKey) => signingKey

@@ -58,15 +58,54 @@ internal sealed class AppSettingsFiles : IWorkspaceModel<AppSettingsFiles>
             return standard;
         }
 
-        var closure = _projects.Closure(app).Select(p => p.Path).ToHashSet(PathNormalizer.Comparer);
-        var loaded = _loads
-            .Where(l => _projects.ProjectOf(l.CodePath) is { } owner && closure.Contains(owner.Path) && !Path.IsPathRooted(l.RelativePath))
-            .Select(l => (Path: PathNormalizer.Normalize(Path.Combine(root, l.RelativePath.Replace('\\', '/'))), l.Optional))
-            .Where(l => FileClassifier.AppSettingsEnvironment(l.Path) is null || !Path.GetFileName(l.Path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase))
+        // An appsettings file the code loads from elsewhere (AddJsonFile("Config/appsettings.json")), not an environment overlay.
+        var loaded = LoadedBy(app)
+            .Where(l => FileClassifier.Classify(l.Path) == FileKind.AppSettings && FileClassifier.AppSettingsEnvironment(l.Path) is null)
             .OrderBy(l => l.Optional)
             .Select(l => l.Path)
             .FirstOrDefault();
         return loaded ?? standard;
+    }
+
+    /// <summary>
+    /// Whether the app running <paramref name="codePath"/> loads a JSON settings file this workspace does not
+    /// read (<c>AddJsonFile("ocelot.json")</c>, or a required file that is not there): keys may be defined in it.
+    /// </summary>
+    public bool LoadsUnseenSettings(string codePath)
+    {
+        var apps = _projects.AppsOf(codePath).Where(a => a.Length > 0).ToList();
+        var projects = apps.Count == 0
+            ? [.. _projects.Projects]
+            : _projects.Projects.Where(p => apps.Contains(p.Path, PathNormalizer.Comparer)).ToList();
+        var loaded = projects.Count == 0
+            ? _loads.Where(l => !Path.IsPathRooted(l.RelativePath)).Select(l => (Path: PathNormalizer.Normalize(Path.Combine(Path.GetDirectoryName(l.CodePath)!, l.RelativePath)), l.Optional))
+            : projects.SelectMany(LoadedBy);
+
+        // A missing optional file is a local override at most; a required or gitignored one holds real settings.
+        return loaded.Any(l => !_files.Contains(l.Path) && (!l.Optional || _gitIgnores.IsIgnored(l.Path)));
+    }
+
+    // The files an app's code adds with AddJsonFile, resolved against its project folder.
+    private IEnumerable<(string Path, bool Optional)> LoadedBy(ProjectFact app)
+    {
+        var closure = _projects.Closure(app).Select(p => p.Path).ToHashSet(PathNormalizer.Comparer);
+        return _loads
+            .Where(l => _projects.ProjectOf(l.CodePath) is { } owner && closure.Contains(owner.Path) && !Path.IsPathRooted(l.RelativePath) && !l.RelativePath.Contains('{'))
+            .Select(l => (PathNormalizer.Normalize(Path.Combine(app.Directory, l.RelativePath.Replace('\\', '/'))), l.Optional));
+    }
+
+    /// <summary>The folder the app runs from (its project folder), where its settings and templates belong; null when several apps share the code.</summary>
+    public string? ContentRootFor(string codePath)
+    {
+        var apps = _projects.AppsOf(codePath).Where(a => a.Length > 0).ToList();
+        if (apps.Count > 1)
+        {
+            return null;
+        }
+
+        return apps.Count == 1 && _projects.Projects.FirstOrDefault(p => PathNormalizer.Comparer.Equals(p.Path, apps[0])) is { } app
+            ? app.Directory
+            : BaseFileFor(codePath) is { } settings ? Path.GetDirectoryName(settings) : null;
     }
 
     /// <summary>Whether a settings file is excluded from the repository by a .gitignore: its keys live elsewhere.</summary>

@@ -41,10 +41,10 @@ internal sealed record GitRepository(string WorkTree, string IndexPath)
     }
 
     /// <summary>
-    /// The index as a document of tracked paths, one per line, or null (logged) when there is none or
-    /// it cannot be read: then whether a file is committed stays unknown, and rules fall back to .gitignore.
+    /// The paths the index tracks, or null (logged) when there is none or it cannot be read: then
+    /// whether a file is committed stays unknown, and rules fall back to .gitignore.
     /// </summary>
-    public SourceDocument? LoadTrackedPaths(ILogger log, long maxBytes = 256L * 1024 * 1024)
+    public IReadOnlyList<string>? ReadTrackedPaths(ILogger log, long maxBytes = 256L * 1024 * 1024)
     {
         try
         {
@@ -64,11 +64,9 @@ internal sealed record GitRepository(string WorkTree, string IndexPath)
             if (contents.Paths is null)
             {
                 log.Information("Git index {Path} not read: {Problem}; whether files are committed stays unknown", IndexPath, contents.Problem);
-                return null;
             }
 
-            var text = string.Join('\n', contents.Paths) + "\n";
-            return new SourceDocument(DocumentPath, Microsoft.CodeAnalysis.Text.SourceText.From(text), kind: FileKind.GitIndex);
+            return contents.Paths;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,6 +74,13 @@ internal sealed record GitRepository(string WorkTree, string IndexPath)
             return null;
         }
     }
+
+    /// <summary>The tracked paths as the document the engine analyses: one per line, at <see cref="DocumentPath"/>.</summary>
+    public SourceDocument TrackedPathsDocument(IReadOnlyList<string> paths) =>
+        new(DocumentPath, Microsoft.CodeAnalysis.Text.SourceText.From(string.Join('\n', paths) + "\n"), kind: FileKind.GitIndex);
+
+    /// <summary>The index read and shown as a document, or null when it could not be read.</summary>
+    public SourceDocument? LoadTrackedPaths(ILogger log) => ReadTrackedPaths(log) is { } paths ? TrackedPathsDocument(paths) : null;
 
     private static string? GitDirOf(string workTree, string dotGitFile)
     {

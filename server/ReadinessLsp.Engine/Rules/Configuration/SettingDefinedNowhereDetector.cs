@@ -74,7 +74,12 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
     public static bool IsCheckable(WorkspaceModels models, string codePath, ConfigReadKind kind)
     {
         var files = models.Get<AppSettingsFiles>();
-        return kind == ConfigReadKind.EnvironmentVariable || files.BaseFileFor(codePath) is not { } settings || !files.IsOutsideRepository(settings);
+        if (kind == ConfigReadKind.EnvironmentVariable)
+        {
+            return true;
+        }
+
+        return !files.LoadsUnseenSettings(codePath) && (files.BaseFileFor(codePath) is not { } settings || !files.IsOutsideRepository(settings));
     }
 
     internal sealed record UndefinedRead(string Path, string Key, ConfigReadKind Kind);

@@ -44,7 +44,7 @@ internal static class UncheckedSettings
             foreach (var deferred in file.Deferred)
             {
                 if (deferred.Data is SettingDefinedNowhereDetector.UndefinedRead read && !index.IsDefinedOutsideDevelopment(read.Key) &&
-                    !SettingDefinedNowhereDetector.IsCheckable(models, read.Path, read.Kind) && files.BaseFileFor(read.Path) is { } settings)
+                    read.Kind != ConfigReadKind.EnvironmentVariable && files.BaseFileFor(read.Path) is { } settings && files.IsOutsideRepository(settings))
                 {
                     if (!byFile.TryGetValue(settings, out var keys))
                     {
