@@ -16,6 +16,8 @@ namespace ReadinessLsp.Engine.Rules.Secrets;
 /// untrack it). Reported once per file, on its first such value. A .env with only addresses, ports
 /// and switches is not a secrets problem and stays silent, as do templates, which are meant to be
 /// committed, and public client variables (<c>VITE_</c>, ...), which ship to browsers anyway.
+/// Live-looking secrets are reported one by one by RDY2103/RDY1122; this rule covers the rest
+/// (local passwords, short tokens) so the file is not reported twice for the same values.
 /// </summary>
 internal sealed class EnvFileNotIgnoredDetector : IDocumentDetector, IDeferredResolver<EnvFileNotIgnoredDetector.EnvFile>
 {
@@ -66,7 +68,8 @@ internal sealed class EnvFileNotIgnoredDetector : IDocumentDetector, IDeferredRe
         return gitIgnores.IsIgnored(data.Path) ? null : candidate with { Fixes = [AddToGitIgnore.For(gitIgnores, data.Path)] };
     }
 
-    // A value under a password/key/token name, or any value in a known credential format, that is not filler or a reference.
+    // A value under a password/key/token name that is not filler or a reference. Live-looking secrets are
+    // RDY2103's (one finding each, with the same fix), so a file holding only those needs nothing more from here.
     private static bool IsSecretValue(Config.Env.EnvEntry entry)
     {
         var value = entry.Value.Trim();
@@ -75,8 +78,7 @@ internal sealed class EnvFileNotIgnoredDetector : IDocumentDetector, IDeferredRe
             return false;
         }
 
-        var verdict = SecretClassifier.Classify(entry.Name, value);
-        return verdict is { Exposure: SecretExposure.Secret } || (verdict is null && SecretClassifier.IsSecretName(entry.Name));
+        return SecretClassifier.Classify(entry.Name, value) is null && SecretClassifier.IsSecretName(entry.Name);
     }
 
     internal sealed record EnvFile(string Path);
