@@ -85,6 +85,12 @@ internal sealed class WorkspaceModels
         return entry.Value.Value.Equals(rebuilt);
     }
 
+    /// <summary>The fact types a model type reads (its static <c>FactTypes</c>), built or not.</summary>
+    internal static IReadOnlyCollection<Type> FactTypesOf(Type model) =>
+        FactTypesByModel.GetOrAdd(model, static m => (IReadOnlyCollection<Type>)m.GetProperty("FactTypes", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!);
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyCollection<Type>> FactTypesByModel = new();
+
     private sealed record ModelEntry(Lazy<object> Value, IReadOnlyCollection<Type> FactTypes, bool Equatable, Func<WorkspaceModels, object> Build)
     {
         public static ModelEntry For<TModel>(WorkspaceModels models)

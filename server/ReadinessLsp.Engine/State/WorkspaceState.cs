@@ -104,9 +104,13 @@ internal sealed class WorkspaceState
         }
 
         var models = Models.Next(bags, touchedTypes);
-        var changedModels = Models.BuiltModels
-            .Where(m => m.FactTypes.Any(changedTypes.Contains) && !Models.SameModelIn(models, m.Model))
-            .Select(m => m.Model)
+        // A model some file's findings read counts even when the previous state had not built it (a commit
+        // that touched its facts dropped it, and nothing asked for it since): it cannot be compared, so it changed.
+        var changedModels = Models.BuiltModels.Select(m => m.Model)
+            .Concat(Files.Values.SelectMany(f => f.Reads))
+            .Concat(ReadinessEngine.ScopeModels)
+            .Distinct()
+            .Where(m => WorkspaceModels.FactTypesOf(m).Any(changedTypes.Contains) && !Models.SameModelIn(models, m))
             .ToHashSet();
         var affected = new HashSet<string>(changed, StringComparer.Ordinal);
         if (changedModels.Count > 0)

@@ -33,8 +33,9 @@ internal static class LocalHosts
 
     /// <summary>
     /// Whether a server value names a developer's own PC rather than a server: a Windows workstation's
-    /// default name (<c>DESKTOP-4F2K9QX</c>, <c>LAPTOP-…</c>) or a SQL Server Express instance
-    /// (<c>MYPC\SQLEXPRESS</c>), the free edition installed on development machines.
+    /// default name (<c>DESKTOP-4F2K9QX</c>, <c>LAPTOP-…</c>), a SQL Server Express instance
+    /// (<c>MYPC\SQLEXPRESS</c>), the free edition installed on development machines, or a named instance
+    /// on a machine known by its bare name (<c>UIGLT227\SQLSERVER2019</c>), as a developer's own install is.
     /// </summary>
     public static bool IsDeveloperMachine(string server)
     {
@@ -49,7 +50,8 @@ internal static class LocalHosts
         var host = (slash < 0 ? value : value[..slash]).Split(',', ':')[0].Trim();
         return instance.Equals("SQLEXPRESS", StringComparison.OrdinalIgnoreCase) ||
             host.StartsWith("DESKTOP-", StringComparison.OrdinalIgnoreCase) ||
-            host.StartsWith("LAPTOP-", StringComparison.OrdinalIgnoreCase);
+            host.StartsWith("LAPTOP-", StringComparison.OrdinalIgnoreCase) ||
+            (instance.Length > 0 && IsBareMachineName(host)); // PCNAME\SQLSERVER2019: a named instance on a machine known by its name alone
     }
 
     /// <summary>A bare machine name (no domain, not an address): how a PC on the same desk is named, not a server on the internet.</summary>

@@ -9,9 +9,10 @@ using ReadinessLsp.Engine.Findings;
 namespace ReadinessLsp.Engine.Rules.Secrets;
 
 /// <summary>
-/// RDY2112: a database password written inside a connection string that Production uses. Connection
-/// strings of a developer's machine (localhost, <c>DESKTOP-…</c>, SQL Express), placeholders and
-/// read-only demo accounts shared on purpose stay silent.
+/// RDY2112: a database password written inside a connection string that Production uses. A database
+/// on this machine (localhost, <c>(localdb)</c>), placeholders and read-only demo accounts shared on
+/// purpose stay silent; a password for a developer's PC by name is still a password anyone with the
+/// repository can try on it, and people reuse them.
 /// </summary>
 internal sealed class InlineConnectionPasswordDetector : ConnectionStringDetectorBase
 {
@@ -20,7 +21,7 @@ internal sealed class InlineConnectionPasswordDetector : ConnectionStringDetecto
     protected override void Check(DocumentContext context, ConnectionStringEntry setting)
     {
         var part = setting.Value.Find("password", "pwd");
-        if (part is null || part.Value.Length == 0 || SecretClassifier.IsPlaceholder(part.Value) || setting.IsDevelopmentValue || IsSharedDemoAccount(setting.Value))
+        if (part is null || part.Value.Length == 0 || SecretClassifier.IsPlaceholder(part.Value) || setting.IsLocal || IsSharedDemoAccount(setting.Value))
         {
             return;
         }
