@@ -104,14 +104,24 @@ internal sealed class WorkspaceState
         }
 
         var models = Models.Next(bags, touchedTypes);
-        // A model some file's findings read counts even when the previous state had not built it (a commit
-        // that touched its facts dropped it, and nothing asked for it since): it cannot be compared, so it changed.
-        var changedModels = Models.BuiltModels.Select(m => m.Model)
-            .Concat(Files.Values.SelectMany(f => f.Reads))
-            .Concat(ReadinessEngine.ScopeModels)
-            .Distinct()
-            .Where(m => WorkspaceModels.FactTypesOf(m).Any(changedTypes.Contains) && !Models.SameModelIn(models, m))
-            .ToHashSet();
+
+        // The models some file's findings depend on, and which of them the change altered.
+        var changedModels = new HashSet<Type>();
+        if (changedTypes.Count > 0)
+        {
+            var read = new HashSet<Type>();
+            foreach (var file in files.Values)
+            {
+                if (file.Detections.Count + file.Deferred.Count > 0)
+                {
+                    read.UnionWith(ReadinessEngine.ScopeModels);
+                    read.UnionWith(file.Reads);
+                }
+            }
+
+            changedModels.UnionWith(read.Where(m => ModelTypes.FactTypesOf(m).Any(changedTypes.Contains) && !Models.SameModelIn(models, m)));
+        }
+
         var affected = new HashSet<string>(changed, StringComparer.Ordinal);
         if (changedModels.Count > 0)
         {
