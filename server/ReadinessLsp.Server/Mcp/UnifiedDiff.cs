@@ -54,6 +54,10 @@ internal static class UnifiedDiff
         var ops = Diff(oldLines, newLines);
         var redacted = false;
 
+        // A kept line that holds a secret would have to be masked, and a masked line does not
+        // apply: context stops short of it, and hunks are not merged across it.
+        var secret = ops.Select(o => o.Kind == ' ' && SecretRedaction.Line(before, o.Old, spans, settingsFile).Redacted).ToList();
+
         // Changes whose context would touch or overlap go into one hunk.
         var changed = Enumerable.Range(0, ops.Count).Where(k => ops[k].Kind != ' ').ToList();
         var c = 0;
@@ -61,14 +65,25 @@ internal static class UnifiedDiff
         {
             var first = changed[c];
             var last = first;
-            while (c + 1 < changed.Count && changed[c + 1] - last - 1 <= Context * 2)
+            while (c + 1 < changed.Count && changed[c + 1] - last - 1 <= Context * 2 && !secret.Skip(last).Take(changed[c + 1] - last).Any(s => s))
             {
                 last = changed[++c];
             }
 
             c++;
             var start = Math.Max(0, first - Context);
-            var hunk = ops.GetRange(start, Math.Min(ops.Count, last + Context + 1) - start);
+            while (secret.Skip(start).Take(first - start).Any(s => s))
+            {
+                start++;
+            }
+
+            var end = Math.Min(ops.Count, last + Context + 1);
+            var firstSecretAfter = Enumerable.Range(last + 1, end - last - 1).FirstOrDefault(k => secret[k], end);
+
+            // git reads a hunk without trailing context as the end of the file: where a secret follows
+            // the change at once, the line stays (masked) and the diff is marked as not applying.
+            end = firstSecretAfter > last + 1 ? firstSecretAfter : end;
+            var hunk = ops.GetRange(start, end - start);
             var oldCount = hunk.Count(o => o.Kind != '+');
             var newCount = hunk.Count(o => o.Kind != '-');
             var oldStart = oldCount == 0 ? ops.Take(start).Count(o => o.Kind != '+') : hunk.First(o => o.Kind != '+').Old + 1;

@@ -63,6 +63,24 @@ public sealed class UnifiedDiffTests
         Assert.Contains("sk_live_******", diff, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Context_stops_short_of_a_secret_so_a_fix_next_to_one_still_applies()
+    {
+        const string secret = "sk_live_51bi0WSiwtr2P42liFwrN8VGEvH4NorZJHJTG2E00MQpek8F";
+        using var workspace = new TempWorkspace();
+        var path = workspace.Write("appsettings.json", $"{{\n  \"Logging\": {{ \"LogLevel\": {{ \"Default\": \"Information\" }} }},\n  \"Stripe\": {{\n    \"ApiKey\": \"{secret}\",\n    \"Currency\": \"eur\"\n  }}\n}}\n");
+        var (diff, redacted) = UnifiedDiff.Create(
+            [FileEdit.Insert(path, new LinePosition(4, 0), "    \"WebhookSecret\": \"\",\n")],
+            DiskTextSource.Instance,
+            p => Path.GetFileName(p),
+            _ => []);
+
+        Assert.False(redacted, diff);
+        Assert.DoesNotContain(secret, diff, StringComparison.Ordinal);
+        McpStdioTests.GitApply(workspace.Root, diff);
+        Assert.Contains($"\"ApiKey\": \"{secret}\",\n    \"WebhookSecret\": \"\",\n    \"Currency\"", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
     private static (string Diff, string After) AssertApplies(string before, IReadOnlyList<FileEdit> edits)
     {
         using var workspace = new TempWorkspace();

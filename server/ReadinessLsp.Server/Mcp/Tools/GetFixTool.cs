@@ -12,7 +12,7 @@ namespace ReadinessLsp.Server.Mcp.Tools;
 internal sealed class GetFixTool(FindingLookup lookup)
 {
     [McpServerTool(Name = "get_fix", Title = "Get the fix for a finding", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(FixAnswer))]
-    [Description("The automatic fix for a finding id, offered only where the app keeps working: the edits (1-based ranges, old and new text) and a unified diff to apply with your own edit tool. This tool writes nothing. Where no safe fix exists, says what to do instead. Check the files again afterwards.")]
+    [Description("The automatic fix for a finding id, offered only where the app keeps working: the edits (1-based ranges, old and new text) and a unified diff to apply with your own edit tool; several fixes are alternatives. This tool writes nothing. Where no safe fix exists, says what to do instead. Check the files again afterwards.")]
     public async Task<CallToolResult> GetFixAsync(
         [Description("The finding's id from a check.")] string id,
         CancellationToken cancellationToken = default)
@@ -39,9 +39,14 @@ internal sealed class GetFixTool(FindingLookup lookup)
             }
         }
 
-        foreach (var fix in fixes)
+        if (fixes.Count > 1)
         {
-            text.Append($"Fix: {fix.Title}. ");
+            text.Append($"{fixes.Count} alternative fixes: apply one of them.\n");
+        }
+
+        foreach (var (fix, index) in fixes.Select((f, i) => (f, i + 1)))
+        {
+            text.Append(fixes.Count > 1 ? $"Fix {index}: {fix.Title}. " : $"Fix: {fix.Title}. ");
             text.Append(fix.DiffApplies
                 ? "Apply this diff (git apply, patch -p1, or the same edits with your edit tool):\n"
                 : "The diff masks a secret, so it will not apply as it is: make the edits in the structured result (their ranges) with your edit tool:\n");
@@ -100,7 +105,7 @@ internal sealed record FixAnswer(
     string Path,
     int Line,
     bool Available,
-    IReadOnlyList<FixItem> Fixes,
+    [property: Description("Alternatives: apply one.")] IReadOnlyList<FixItem> Fixes,
     [property: Description("With no fix: what to do by hand.")] string? WhatToDo,
     string? Note);
 
