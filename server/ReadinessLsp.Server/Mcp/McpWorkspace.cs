@@ -108,7 +108,7 @@ internal sealed class McpWorkspace : IDisposable
     /// <summary>Reads <paramref name="paths"/> from disk again and commits them: a call that names files answers from them as they are now.</summary>
     public async Task<(WorkspaceState State, IReadOnlyDictionary<string, string> Unread)> ReadFromDiskAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
     {
-        await ReadyAsync(cancellationToken);
+        await _loaded.Task.WaitAsync(cancellationToken);
         var unread = await CommitAsync(paths.Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)), cancellationToken);
         return (_current, unread);
     }
