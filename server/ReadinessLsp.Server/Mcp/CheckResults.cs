@@ -1,16 +1,17 @@
 using System.Text;
 using ModelContextProtocol;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model.Http;
 using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Server.Mcp;
 
 /// <summary>
-/// The last answers of the check tools, held so that <c>list_findings</c> pages through exactly the
-/// list a check produced (the workspace may change between pages) and so that a finding judged on
-/// unsaved text can still be explained and fixed against that text. Cursors name a held answer and
-/// an offset; the oldest answers are dropped first.
+/// The last answers of the check tools and <c>list_endpoints</c>, held so that a cursor pages
+/// through exactly the list an answer produced (the workspace may change between pages) and so that
+/// a finding judged on unsaved text can still be explained and fixed against that text. Cursors
+/// name a held answer and an offset; the oldest answers are dropped first.
 /// </summary>
 internal sealed class CheckResults
 {
@@ -20,11 +21,16 @@ internal sealed class CheckResults
     private readonly LinkedList<CheckRecord> _records = new();
     private int _next;
 
-    public CheckRecord Add(WorkspaceState state, ITextSource texts, IReadOnlyList<Finding> findings)
+    public CheckRecord Add(WorkspaceState state, ITextSource texts, IReadOnlyList<Finding> findings) => Hold(id => new CheckRecord(id, state, texts, findings));
+
+    /// <summary>An endpoint list, held for its cursor like a check.</summary>
+    public CheckRecord Add(WorkspaceState state, IReadOnlyList<Endpoint> endpoints) => Hold(id => new CheckRecord(id, state, DiskTextSource.Instance, [], endpoints));
+
+    private CheckRecord Hold(Func<int, CheckRecord> create)
     {
         lock (_gate)
         {
-            var record = new CheckRecord(++_next, state, texts, findings);
+            var record = create(++_next);
             _records.AddFirst(record);
             while (_records.Count > Held)
             {
@@ -56,9 +62,9 @@ internal sealed class CheckResults
         {
             var record = _records.FirstOrDefault(r => r.Id == id)
                 ?? throw new McpException($"The check that cursor belongs to is no longer held (the server keeps its last {Held} answers). Run check_workspace or check_files again.");
-            if (offset > record.Findings.Count)
+            if (offset > record.Count)
             {
-                throw new McpException($"The cursor points past the end of its check ({record.Findings.Count} findings). Run the check again.");
+                throw new McpException($"The cursor points past the end of its answer ({record.Count} items). Run the check again.");
             }
 
             return (record, offset);
@@ -66,10 +72,15 @@ internal sealed class CheckResults
     }
 }
 
-/// <summary>One answer: the state it was judged on, the text it read (unsaved text first), and its findings in the order shown.</summary>
-internal sealed record CheckRecord(int Id, WorkspaceState State, ITextSource Texts, IReadOnlyList<Finding> Findings)
+/// <summary>
+/// One answer: the state it was judged on, the text it read (unsaved text first), and its findings
+/// in the order shown, or, for <c>list_endpoints</c>, its endpoints.
+/// </summary>
+internal sealed record CheckRecord(int Id, WorkspaceState State, ITextSource Texts, IReadOnlyList<Finding> Findings, IReadOnlyList<Endpoint>? Endpoints = null)
 {
-    public string? CursorAfter(int offset, int count) => offset + count < Findings.Count ? Cursor.Encode(Id, offset + count) : null;
+    public int Count => Endpoints?.Count ?? Findings.Count;
+
+    public string? CursorAfter(int offset, int count) => offset + count < Count ? Cursor.Encode(Id, offset + count) : null;
 }
 
 /// <summary>Opaque to the agent: the answer's number and an offset, base64url so it survives any client.</summary>

@@ -48,6 +48,7 @@ internal static class McpServerHost
             .WithTools<ListFindingsTool>()
             .WithTools<ExplainFindingTool>()
             .WithTools<GetFixTool>()
+            .WithTools<ListEndpointsTool>()
             .WithResources<RuleResources>();
         return builder.Build();
     }

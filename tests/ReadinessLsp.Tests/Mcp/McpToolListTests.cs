@@ -40,7 +40,7 @@ public sealed class McpToolListTests
         await using var server = await McpTestServer.StartAsync(workspace.Root);
         var tools = await server.Client.ListToolsAsync();
 
-        Assert.Equal(["check_files", "check_workspace", "explain_finding", "get_fix", "list_findings"], tools.Select(t => t.Name).Order(StringComparer.Ordinal).Where(n => n != "list_endpoints"));
+        Assert.Equal(["check_files", "check_workspace", "explain_finding", "get_fix", "list_endpoints", "list_findings"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         foreach (var tool in tools.Select(t => t.ProtocolTool))
         {
             Assert.Matches("^[a-z]+(_[a-z]+)*$", tool.Name);

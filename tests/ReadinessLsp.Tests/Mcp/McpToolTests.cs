@@ -273,6 +273,49 @@ public sealed class McpToolTests
     }
 
     [Fact]
+    public async Task List_endpoints_says_who_may_call_what_and_why_least_protected_first()
+    {
+        using var sample = SampleCopy.VibeShop();
+        await using var server = await McpTestServer.StartAsync(sample.Root);
+
+        var all = await server.CallOkAsync("list_endpoints", new { limit = 100 });
+        var endpoints = all.GetProperty("endpoints").EnumerateArray().ToList();
+        Assert.Equal(all.GetProperty("total").GetInt32(), endpoints.Count);
+        var order = new[] { "anyone", "signed-in", "restricted" };
+        var access = endpoints.Select(e => e.GetProperty("access").GetString()!).ToList();
+        Assert.Equal(access.OrderBy(a => Array.IndexOf(order, a)), access);
+
+        var deleteMessage = Assert.Single(endpoints, e => e.GetProperty("endpoint").GetString() == "DELETE /api/messages/{id:int}");
+        Assert.Equal("anyone", deleteMessage.GetProperty("access").GetString());
+        Assert.False(deleteMessage.GetProperty("onPurpose").GetBoolean());
+        Assert.True(deleteMessage.GetProperty("changesData").GetBoolean());
+        Assert.Contains("no fallback policy", deleteMessage.GetProperty("why").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Program.cs", deleteMessage.GetProperty("path").GetString());
+        var admin = Assert.Single(endpoints, e => e.GetProperty("endpoint").GetString() == "GET /api/admin/users/{id:int}");
+        Assert.Equal("restricted", admin.GetProperty("access").GetString());
+        Assert.Equal(["Admin"], admin.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        var risky = await server.CallAsync("list_endpoints", new { anonymous = true, changesData = true });
+        var riskyEndpoints = risky.StructuredContent!.Value.GetProperty("endpoints").EnumerateArray().ToList();
+        Assert.NotEmpty(riskyEndpoints);
+        Assert.All(riskyEndpoints, e => Assert.True(e.GetProperty("access").GetString() == "anyone" && e.GetProperty("changesData").GetBoolean()));
+        Assert.Equal(all.GetProperty("anonymousChangingData").GetInt32(), riskyEndpoints.Count);
+        Assert.Contains("DELETE /api/messages/{id:int} anyone: nothing asks for a signed-in user", McpAssert.Text(risky), StringComparison.Ordinal);
+
+        var controllers = await server.CallOkAsync("list_endpoints", new { path = "Controllers", limit = 100 });
+        Assert.All(controllers.GetProperty("endpoints").EnumerateArray(), e => Assert.StartsWith("Controllers/", e.GetProperty("path").GetString(), StringComparison.Ordinal));
+
+        // Paging by cursor, and cursors stay with the tool that gave them.
+        var first = await server.CallOkAsync("list_endpoints", new { limit = 10 });
+        var second = await server.CallOkAsync("list_endpoints", new { cursor = first.GetProperty("nextCursor").GetString(), limit = 10 });
+        Assert.Equal(10, second.GetProperty("offset").GetInt32());
+        Assert.Equal(endpoints[10].GetProperty("endpoint").GetString(), second.GetProperty("endpoints")[0].GetProperty("endpoint").GetString());
+        McpAssert.ToolError(await server.CallAsync("list_findings", new { cursor = first.GetProperty("nextCursor").GetString() }), "belongs to list_endpoints");
+        var check = await server.CallOkAsync("check_workspace", new { limit = 1 });
+        McpAssert.ToolError(await server.CallAsync("list_endpoints", new { cursor = check.GetProperty("nextCursor").GetString() }), "pass it to list_findings");
+    }
+
+    [Fact]
     public async Task Rules_are_resources_and_the_server_says_how_to_use_it()
     {
         using var sample = SampleCopy.VibeShop();

@@ -52,7 +52,7 @@ async function main() {
 
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name).sort();
-    check('lists the tools', ['check_files', 'check_workspace', 'explain_finding', 'get_fix', 'list_findings'].every((n) => names.includes(n)), names.join(', '));
+    check('lists the tools', ['check_files', 'check_workspace', 'explain_finding', 'get_fix', 'list_endpoints', 'list_findings'].every((n) => names.includes(n)), names.join(', '));
     check('every tool is read-only, idempotent, closed-world, with input and output schemas',
       tools.every((t) => t.annotations?.readOnlyHint === true && t.annotations?.destructiveHint === false &&
         t.annotations?.idempotentHint === true && t.annotations?.openWorldHint === false &&
@@ -92,6 +92,11 @@ async function main() {
     check('a path outside the workspace is refused', outside.isError === true && /outside the workspace/.test(text(outside)));
     const badId = await client.callTool({ name: 'get_fix', arguments: { id: 'not-an-id' } });
     check('a bad id is refused clearly', badId.isError === true && /not a finding id/.test(text(badId)));
+
+    const endpoints = await client.callTool({ name: 'list_endpoints', arguments: { anonymous: true, changesData: true } });
+    const open = endpoints.structuredContent.endpoints.find((e) => e.endpoint === 'DELETE /api/messages/{id:int}');
+    check('list_endpoints finds the anonymous endpoint that deletes data, and says why',
+      open?.access === 'anyone' && open.changesData === true && /fallback policy/.test(open.why) && endpoints.structuredContent.endpoints.every((e) => e.access === 'anyone' && e.changesData));
 
     const { resourceTemplates } = await client.listResourceTemplates();
     const rule = await client.readResource({ uri: 'readiness://rules/RDY2001' });

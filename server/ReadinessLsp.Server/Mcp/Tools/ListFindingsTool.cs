@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -16,6 +17,11 @@ internal sealed class ListFindingsTool(CheckResults results)
     {
         var pageSize = ToolResult.Limit(limit);
         var (record, offset) = results.Resolve(cursor);
+        if (record.Endpoints is not null)
+        {
+            throw new McpException("That cursor belongs to list_endpoints: pass it there.");
+        }
+
         var page = record.Findings.Skip(offset).Take(pageSize).Select(f => FindingItem.Of(record.State, f)).ToList();
         var next = record.CursorAfter(offset, page.Count);
         var result = new FindingsPage(record.Findings.Count, offset, page, next is not null, next);
