@@ -36,7 +36,13 @@ internal sealed class FindingLookup(McpWorkspace workspace, CheckResults results
             }
         }
 
-        var state = await workspace.ReadyAsync(cancellationToken);
+        var state = await workspace.ReadyAsync(cancellationToken, verify: []);
+        if (Match(state.AllFindings, key, id) is { } found)
+        {
+            // Its file may have changed a moment ago: answer from the file as it is now.
+            state = await workspace.ReadyAsync(cancellationToken, verify: [found.Path]);
+        }
+
         return Match(state.AllFindings, key, id) is { } current
             ? new FoundFinding(current, state, DiskTextSource.Instance)
             : throw new McpException($"No finding has the id '{id}' now: it was fixed, or the code changed so that it is no longer the same finding. Call check_files on the file for its current findings and ids.");

@@ -38,6 +38,11 @@ internal static class McpCommand
         }
 
         using var log = configuration.CreateLogger();
+
+        // Reading stdin blocks a pool thread for the life of the server; on a small machine that
+        // would leave the workspace load one thread short until the pool noticed.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 1), completion);
         try
         {
             var engine = ReadinessEngine.CreateDefault(log);

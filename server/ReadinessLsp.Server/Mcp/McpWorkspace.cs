@@ -90,13 +90,15 @@ internal sealed class McpWorkspace : IDisposable
 
     /// <summary>
     /// The newest state: waits for the first load, then takes in what changed on disk since the last
-    /// call (pending watcher events, files whose size or time changed).
+    /// call: pending watcher events, and files whose size or time changed since they were read
+    /// (every file, or only <paramref name="verify"/>: a stat of every file costs a few
+    /// milliseconds in a large workspace, and the watcher reports edits within milliseconds anyway).
     /// </summary>
-    public async Task<WorkspaceState> ReadyAsync(CancellationToken cancellationToken)
+    public async Task<WorkspaceState> ReadyAsync(CancellationToken cancellationToken, IEnumerable<string>? verify = null)
     {
         await _loaded.Task.WaitAsync(cancellationToken);
         await _watcher.FlushAsync();
-        var stale = _current.Files.Keys.Where(IsStale).Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)).ToList();
+        var stale = (verify ?? _current.Files.Keys).Where(IsStale).Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)).ToList();
         if (stale.Count > 0)
         {
             await ApplyAsync(stale, cancellationToken);
@@ -108,7 +110,7 @@ internal sealed class McpWorkspace : IDisposable
     /// <summary>Reads <paramref name="paths"/> from disk again and commits them: a call that names files answers from them as they are now.</summary>
     public async Task<(WorkspaceState State, IReadOnlyDictionary<string, string> Unread)> ReadFromDiskAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
     {
-        await _loaded.Task.WaitAsync(cancellationToken);
+        await ReadyAsync(cancellationToken, verify: []);
         var unread = await CommitAsync(paths.Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)), cancellationToken);
         return (_current, unread);
     }

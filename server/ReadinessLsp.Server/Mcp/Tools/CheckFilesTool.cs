@@ -26,7 +26,7 @@ internal sealed class CheckFilesTool(McpWorkspace workspace, CheckResults result
         CancellationToken cancellationToken = default)
     {
         var pageSize = ToolResult.Limit(limit);
-        var before = await workspace.ReadyAsync(cancellationToken);
+        var before = await workspace.ReadyAsync(cancellationToken, verify: []);
         var roots = before.Roots;
         var unsaved = new Dictionary<string, string>(PathNormalizer.Comparer);
         foreach (var file in files ?? [])
