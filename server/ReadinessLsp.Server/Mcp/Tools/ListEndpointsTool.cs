@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -37,25 +38,23 @@ internal sealed class ListEndpointsTool(McpWorkspace workspace, CheckResults res
         {
             var state = await workspace.ReadyAsync(cancellationToken);
             var folder = path is null or "" or "." or "./" ? null : WorkspacePaths.Resolve(state.Roots, path);
-            var matching = state.Models.Get<EndpointIndex>().All
-                .Where(e => (!anonymous || e.IsAnonymous) && (!changesData || e.ChangesData) && (folder is null || PathNormalizer.IsUnder(folder, e.Path)))
-                .OrderBy(e => e.Authorization.Access)
-                .ThenByDescending(e => e.ChangesData)
-                .ThenBy(e => e.Path, StringComparer.Ordinal)
-                .ThenBy(e => e.Span.Start)
+            var inventory = Inventory.Of(state.Models.Get<EndpointIndex>());
+            var matching = inventory.Ordered
+                .Where(e => (!anonymous || e.Anonymous) && (!changesData || e.ChangesData) && (folder is null || PathNormalizer.IsUnder(folder, e.Endpoint.Path)))
+                .Select(e => e.Endpoint)
                 .ToList();
             record = results.Add(state, matching);
         }
 
-        var all = record.State.Models.Get<EndpointIndex>().All;
+        var counts = Inventory.Of(record.State.Models.Get<EndpointIndex>());
         var endpoints = record.Endpoints!;
         var page = endpoints.Skip(offset).Take(pageSize).Select(e => Item(record.State, e)).ToList();
         var next = record.CursorAfter(offset, page.Count);
         var result = new EndpointList(
-            all.Count,
-            all.Count(e => e.IsAnonymous),
-            all.Count(e => e.ChangesData),
-            all.Count(e => e.IsAnonymous && e.ChangesData),
+            counts.Ordered.Count,
+            counts.Anonymous,
+            counts.ChangingData,
+            counts.AnonymousChangingData,
             endpoints.Count,
             offset,
             page,
@@ -64,7 +63,7 @@ internal sealed class ListEndpointsTool(McpWorkspace workspace, CheckResults res
 
         var text = new StringBuilder();
         text.Append($"{result.Total} endpoints: {result.Anonymous} anyone can call, {result.ChangingData} change data, {result.AnonymousChangingData} both.");
-        if (endpoints.Count != all.Count)
+        if (endpoints.Count != counts.Ordered.Count)
         {
             text.Append($" {endpoints.Count} match the filters.");
         }
@@ -86,6 +85,28 @@ internal sealed class ListEndpointsTool(McpWorkspace workspace, CheckResults res
         }
 
         return ToolResult.Of(result, text.ToString());
+    }
+
+    /// <summary>
+    /// The index's endpoints in the order shown (least protected, then data-changing, first) with the
+    /// counts, computed once per built index: a large workspace has tens of thousands of endpoints,
+    /// and the index is kept across calls until a file with endpoint facts changes.
+    /// </summary>
+    private sealed record Inventory(IReadOnlyList<(Endpoint Endpoint, bool Anonymous, bool ChangesData)> Ordered, int Anonymous, int ChangingData, int AnonymousChangingData)
+    {
+        private static readonly ConditionalWeakTable<EndpointIndex, Inventory> Built = [];
+
+        public static Inventory Of(EndpointIndex index) => Built.GetValue(index, static index =>
+        {
+            var ordered = index.All
+                .Select(e => (Endpoint: e, Anonymous: e.IsAnonymous, e.ChangesData))
+                .OrderBy(e => e.Endpoint.Authorization.Access)
+                .ThenByDescending(e => e.ChangesData)
+                .ThenBy(e => e.Endpoint.Path, StringComparer.Ordinal)
+                .ThenBy(e => e.Endpoint.Span.Start)
+                .ToList();
+            return new Inventory(ordered, ordered.Count(e => e.Anonymous), ordered.Count(e => e.ChangesData), ordered.Count(e => e.Anonymous && e.ChangesData));
+        });
     }
 
     private static EndpointItem Item(WorkspaceState state, Endpoint endpoint)
