@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ModelContextProtocol;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Settings;
 using ReadinessLsp.Engine.State;
@@ -23,8 +24,11 @@ internal sealed class McpWorkspace : IDisposable
     private readonly FolderWatcher _watcher;
     private readonly DiskFileReader _reader;
     private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(PathNormalizer.Comparer);
+    private readonly System.Diagnostics.Stopwatch _loading = new();
     private volatile WorkspaceState _current;
     private volatile IReadOnlyList<SkippedFile> _skipped = [];
+    private volatile int _loadedFiles;
+    private volatile int _listedFiles;
 
     public McpWorkspace(ReadinessEngine engine, McpOptions options, ILogger log)
     {
@@ -49,7 +53,7 @@ internal sealed class McpWorkspace : IDisposable
     {
         try
         {
-            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            _loading.Start();
             var roots = LoadRoots(_options.Roots);
             if (_options.Watch)
             {
@@ -61,7 +65,7 @@ internal sealed class McpWorkspace : IDisposable
             }
 
             var loaded = await new WorkspaceLoader(_engine, _options.MaxFileBytes, _log)
-                .LoadAsync([.. roots.Select(r => (r.Path, r.Settings.Exclude))], skip: SkipNone, cancellationToken: cancellationToken);
+                .LoadAsync([.. roots.Select(r => (r.Path, r.Settings.Exclude))], skip: SkipNone, progress: (done, total) => (_loadedFiles, _listedFiles) = (done, total), cancellationToken: cancellationToken);
             await _lock.WaitAsync(cancellationToken);
             try
             {
@@ -74,7 +78,7 @@ internal sealed class McpWorkspace : IDisposable
                 _lock.Release();
             }
 
-            _log.Information("Loaded {Files} files from {Roots} in {Elapsed} ms: {Findings} findings", loaded.Analyses.Count, roots.Select(r => r.Path), stopwatch.ElapsedMilliseconds, _current.Findings.Sum(f => f.Value.Count));
+            _log.Information("Loaded {Files} files from {Roots} in {Elapsed} ms: {Findings} findings", loaded.Analyses.Count, roots.Select(r => r.Path), _loading.ElapsedMilliseconds, _current.Findings.Sum(f => f.Value.Count));
             _loaded.TrySetResult();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -96,7 +100,7 @@ internal sealed class McpWorkspace : IDisposable
     /// </summary>
     public async Task<WorkspaceState> ReadyAsync(CancellationToken cancellationToken, IEnumerable<string>? verify = null)
     {
-        await _loaded.Task.WaitAsync(cancellationToken);
+        await LoadedAsync(cancellationToken);
         await _watcher.FlushAsync();
         var stale = (verify ?? _current.Files.Keys).Where(IsStale).Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)).ToList();
         if (stale.Count > 0)
@@ -113,6 +117,23 @@ internal sealed class McpWorkspace : IDisposable
         await ReadyAsync(cancellationToken, verify: []);
         var unread = await CommitAsync(paths.Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)), cancellationToken);
         return (_current, unread);
+    }
+
+    /// <summary>
+    /// Waits for the first load, but not past <see cref="McpOptions.LoadWait"/>: clients give up on
+    /// a call after a while (a minute in the TypeScript SDK), and an agent told to call again soon
+    /// does better than one whose call timed out.
+    /// </summary>
+    private async Task LoadedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _loaded.Task.WaitAsync(_options.LoadWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new McpException($"The workspace is still being read ({_loadedFiles:N0} of {_listedFiles:N0} files after {_loading.Elapsed.TotalSeconds:N0} s). Call again in a few seconds.");
+        }
     }
 
     public void Dispose()
@@ -265,4 +286,8 @@ internal sealed class McpWorkspace : IDisposable
 
 /// <summary>What the <c>mcp</c> command was started with.</summary>
 /// <param name="BeforeLoad">Called before the first load reads each file (tests hold the load with it).</param>
-internal sealed record McpOptions(IReadOnlyList<string> Roots, long MaxFileBytes = DocumentLoader.DefaultMaxFileBytes, bool Watch = true, Action<string>? BeforeLoad = null);
+internal sealed record McpOptions(IReadOnlyList<string> Roots, long MaxFileBytes = DocumentLoader.DefaultMaxFileBytes, bool Watch = true, Action<string>? BeforeLoad = null)
+{
+    /// <summary>How long a call waits for the first load before it answers "call again".</summary>
+    public TimeSpan LoadWait { get; init; } = TimeSpan.FromSeconds(20);
+}

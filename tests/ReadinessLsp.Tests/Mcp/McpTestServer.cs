@@ -24,7 +24,9 @@ internal sealed class McpTestServer : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    public static Task<McpTestServer> StartAsync(params string[] roots) => StartAsync(new McpOptions([.. roots.Select(PathNormalizer.Normalize)]));
+    // A busy test machine may take a while over the first load; these tests are not about that.
+    public static Task<McpTestServer> StartAsync(params string[] roots) =>
+        StartAsync(new McpOptions([.. roots.Select(PathNormalizer.Normalize)]) { LoadWait = TimeSpan.FromMinutes(5) });
 
     public static async Task<McpTestServer> StartAsync(McpOptions options)
     {

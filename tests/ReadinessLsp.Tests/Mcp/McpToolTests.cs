@@ -316,6 +316,25 @@ public sealed class McpToolTests
     }
 
     [Fact]
+    public async Task A_call_during_a_long_first_load_is_told_to_come_back()
+    {
+        using var sample = SampleCopy.VibeShop();
+        using var loading = new ManualResetEventSlim();
+        await using var server = await McpTestServer.StartAsync(new McpOptions([sample.Root], BeforeLoad: _ => loading.Wait()) { LoadWait = TimeSpan.FromMilliseconds(300) });
+        try
+        {
+            McpAssert.ToolError(await server.CallAsync("check_files", new { paths = new[] { "Program.cs" } }), "still being read");
+        }
+        finally
+        {
+            loading.Set();
+        }
+
+        var seen = await Eventually(async () => (await server.CallAsync("check_files", new { paths = new[] { "Program.cs" } })).IsError != true);
+        Assert.True(seen, "the server never answered after the load");
+    }
+
+    [Fact]
     public async Task Rules_are_resources_and_the_server_says_how_to_use_it()
     {
         using var sample = SampleCopy.VibeShop();

@@ -58,7 +58,13 @@ async function main() {
         t.annotations?.idempotentHint === true && t.annotations?.openWorldHint === false &&
         t.inputSchema?.type === 'object' && t.outputSchema?.type === 'object'));
 
-    const overview = await client.callTool({ name: 'check_workspace', arguments: { limit: 5 } });
+    // While the first load runs, a call is told to come back in a few seconds.
+    let overview = await client.callTool({ name: 'check_workspace', arguments: { limit: 5 } });
+    for (let i = 0; i < 60 && overview.isError && /still being read/.test(text(overview)); i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      overview = await client.callTool({ name: 'check_workspace', arguments: { limit: 5 } });
+    }
+
     const total = overview.structuredContent.total;
     check('check_workspace counts what `readiness check` finds', total === cli.findings.length, `${total} vs ${cli.findings.length}`);
     check('check_workspace pages with a cursor', overview.structuredContent.findings.length === 5 && overview.structuredContent.truncated === true && typeof overview.structuredContent.nextCursor === 'string');
