@@ -98,12 +98,14 @@ internal sealed class ListEndpointsTool(McpWorkspace workspace, CheckResults res
 
         public static Inventory Of(EndpointIndex index) => Built.GetValue(index, static index =>
         {
+            // A handler that serves several apps is listed once, with its weakest answer: it is reachable that way.
             var ordered = index.All
                 .Select(e => (Endpoint: e, Anonymous: e.IsAnonymous, e.ChangesData))
                 .OrderBy(e => e.Endpoint.Authorization.Access)
                 .ThenByDescending(e => e.ChangesData)
                 .ThenBy(e => e.Endpoint.Path, StringComparer.Ordinal)
                 .ThenBy(e => e.Endpoint.Span.Start)
+                .DistinctBy(e => (e.Endpoint.Path, e.Endpoint.Member, e.Endpoint.Display, e.Endpoint.Span.Start))
                 .ToList();
             return new Inventory(ordered, ordered.Count(e => e.Anonymous), ordered.Count(e => e.ChangesData), ordered.Count(e => e.Anonymous && e.ChangesData));
         });
