@@ -8,6 +8,7 @@ run() {
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 }
 run dotnet run -c Release --project bench/ReadinessLsp.Benchmarks -- scan --files 200 --runs 1
+run dotnet run -c Release --project bench/ReadinessLsp.Benchmarks -- report --files 200 --runs 1
 run dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- --files 300 --edits 30
 run dotnet run -c Release --project bench/ReadinessLsp.Benchmarks -- mcp --files 200 --calls 20
 echo "$passed passed, $failed failed"

@@ -1,4 +1,5 @@
 using ReadinessLsp.Benchmarks.Mcp;
+using ReadinessLsp.Benchmarks.Report;
 using ReadinessLsp.Benchmarks.Scan;
 using ReadinessLsp.Benchmarks.Synthetic;
 
@@ -11,6 +12,7 @@ internal static class Program
         Usage:
           ReadinessLsp.Benchmarks scan [--files N] [--seed S] [--out DIR] [--keep] [--runs K] [--devskim] [--no-check] [--breakdown]
           ReadinessLsp.Benchmarks mcp [--files N] [--calls K] [--keep]
+          ReadinessLsp.Benchmarks report [--files N] [--seed S] [--runs K] [--out DIR]
 
           --files N    C# files in the synthetic workspace (default 5000, about 1.5 million lines)
           --seed S     seed of the generator (default fixed, so every run scans the same bytes)
@@ -21,6 +23,10 @@ internal static class Program
           --no-check   skip timing `readiness check` as a separate process
           --breakdown  then time the scan's stages one by one (where the time goes beyond the floor)
           --calls K    (mcp) measured calls of check_files after warm-up (default 100)
+
+          report: the HTML report's size and render time for samples/VibeShop and the synthetic
+          workspace, and `check --format html` as a process; the pages are written to --out DIR
+          (default: readiness-bench-reports in the temp folder).
         """;
 
     private static async Task<int> Main(string[] args)
@@ -34,6 +40,19 @@ internal static class Program
         if (args[0] == "mcp")
         {
             return await RunMcpAsync(args[1..]);
+        }
+
+        if (args[0] == "report")
+        {
+            var (report, reportError) = ReportOptions.Parse(args[1..]);
+            if (report is null)
+            {
+                Console.Error.WriteLine(reportError);
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+
+            return new ReportBenchmark(report, Console.Out).Run();
         }
 
         if (args[0] != "scan")

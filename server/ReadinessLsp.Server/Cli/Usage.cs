@@ -6,7 +6,7 @@ internal static class Usage
         readiness — finds where an ASP.NET Core app will break in production.
 
         Usage:
-          readiness check DIR [DIR...] [--format text|json|sarif] [--fail-on error|warning|info|hint|never]
+          readiness check DIR [DIR...] [--format text|json|sarif|html] [--fail-on error|warning|info|hint|never]
                                [--output FILE] [--max-file-size KB] [--exclude GLOB]... [--verbose]
           readiness rules [--markdown]  list the rules
           readiness mcp [DIR...] [--log-file PATH] [--log-level LEVEL] [--max-file-size KB] [--no-watch]

@@ -87,7 +87,7 @@ public sealed class McpStdioTests
             }
 
             var result = responses[2].GetProperty("result");
-            Assert.Equal(29, result.GetProperty("structuredContent").GetProperty("total").GetInt32());
+            Assert.Equal(McpToolTests.CliCount(sample.Root), result.GetProperty("structuredContent").GetProperty("total").GetInt32());
             var refused = responses[3].GetProperty("result");
             Assert.True(refused.GetProperty("isError").GetBoolean());
             Assert.Contains("outside the workspace", refused.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);

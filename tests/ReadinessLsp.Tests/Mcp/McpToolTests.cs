@@ -428,7 +428,7 @@ public sealed class McpToolTests
         return false;
     }
 
-    private static int CliCount(string root)
+    internal static int CliCount(string root)
     {
         var (_, stdout, _) = CliRunner.Check(root, "--format", "json", "--fail-on", "never");
         return JsonDocument.Parse(stdout).RootElement.GetProperty("findings").GetArrayLength();
