@@ -13,9 +13,13 @@ internal sealed class DiskFileReader(ReadinessEngine engine, long maxFileBytes, 
     private readonly DocumentLoader _loader = new(maxFileBytes, log);
 
     /// <param name="known">The files the workspace holds, to forget those under a deleted folder.</param>
-    public DiskFile Read(string root, IReadOnlyList<string> exclude, string path, bool deleted, IEnumerable<string> known, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The disk decides, not the event that led here: a save that deletes and re-creates a file
+    /// reports "deleted" and "created", and the two may arrive in different batches.
+    /// </remarks>
+    public DiskFile Read(string root, IReadOnlyList<string> exclude, string path, IEnumerable<string> known, CancellationToken cancellationToken = default)
     {
-        if (deleted || !File.Exists(path))
+        if (!File.Exists(path))
         {
             var folder = path + Path.DirectorySeparatorChar;
             return new DiskFile(null, [path, .. known.Where(p => p.StartsWith(folder, StringComparison.Ordinal))]);

@@ -3,6 +3,7 @@ using System.Text;
 using ReadinessLsp.Engine.Catalogue;
 using ReadinessLsp.Engine.Findings;
 using ReadinessLsp.Engine.State;
+using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Server.Mcp;
 
@@ -18,7 +19,11 @@ internal sealed record FindingItem(
     string Message,
     [property: Description("Title of the automatic fix, or null.")] string? Fix)
 {
-    public static FindingItem Of(WorkspaceState state, Finding finding) => new(
+    /// <summary>
+    /// The finding as listed. Its fix is materialised against <paramref name="texts"/>, so a fix
+    /// that cannot be made safely to the files as they are now is not promised.
+    /// </summary>
+    public static FindingItem Of(WorkspaceState state, Finding finding, ITextSource texts) => new(
         finding.Fingerprint,
         finding.RuleId,
         finding.Severity.Name(),
@@ -27,7 +32,7 @@ internal sealed record FindingItem(
         finding.Range.Start.Line + 1,
         finding.Range.Start.Character + 1,
         finding.Message,
-        finding.Fixes.Count > 0 ? finding.FixTitle(finding.Fixes[0]) : null);
+        finding.Fixes.Count > 0 && state.MaterialisedFixes(finding, texts) is [var fix, ..] ? finding.FixTitle(fix) : null);
 
     /// <summary>One line for the text block: <c>error RDY2001 Program.cs:63:1 message [fix: title] id=...</c>.</summary>
     public string ToLine() =>

@@ -93,7 +93,7 @@ internal static class HookCommand
     private static string Report(WorkspaceState state, IReadOnlyList<Engine.Findings.Finding> findings)
     {
         var text = new StringBuilder();
-        var items = findings.Select(f => FindingItem.Of(state, f)).ToList();
+        var items = findings.Select(f => FindingItem.Of(state, f, DiskTextSource.Instance)).ToList();
         text.Append($"Readiness: {items[0].Path} has {Plural(findings.Count, "finding")} ({FindingOrder.Counts(FindingOrder.BySeverity(findings))}). Fix these first:\n");
         foreach (var (item, finding) in items.Zip(findings).Take(MaxListed))
         {

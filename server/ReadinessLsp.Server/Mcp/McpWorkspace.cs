@@ -35,7 +35,7 @@ internal sealed class McpWorkspace : IDisposable
         _engine = engine;
         _options = options;
         _log = log;
-        _watcher = new FolderWatcher(ApplyAsync, log);
+        _watcher = new FolderWatcher(ApplyDiskChangesAsync, log);
         _reader = new DiskFileReader(engine, options.MaxFileBytes, log);
         _current = WorkspaceState.Empty(engine, [.. options.Roots.Select(r => new WorkspaceRoot(r, ReadinessSettings.Default))]);
     }
@@ -102,7 +102,7 @@ internal sealed class McpWorkspace : IDisposable
     {
         await LoadedAsync(cancellationToken);
         await _watcher.FlushAsync();
-        var stale = (verify ?? _current.Files.Keys).Where(IsStale).Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)).ToList();
+        var stale = (verify ?? _current.Files.Keys).Where(IsStale).ToList();
         if (stale.Count > 0)
         {
             await ApplyAsync(stale, cancellationToken);
@@ -115,7 +115,7 @@ internal sealed class McpWorkspace : IDisposable
     public async Task<(WorkspaceState State, IReadOnlyDictionary<string, string> Unread)> ReadFromDiskAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
     {
         await ReadyAsync(cancellationToken, verify: []);
-        var unread = await CommitAsync(paths.Select(p => (p, File.Exists(p) ? DiskChange.Changed : DiskChange.Deleted)), cancellationToken);
+        var unread = await CommitAsync(paths, cancellationToken);
         return (_current, unread);
     }
 
@@ -148,9 +148,10 @@ internal sealed class McpWorkspace : IDisposable
         return false;
     }
 
-    private Task ApplyAsync(IReadOnlyList<(string Path, DiskChange Change)> changes) => ApplyAsync(changes, CancellationToken.None);
+    /// <summary>The watcher's batches: what happened matters less than what the disk holds now.</summary>
+    internal Task ApplyDiskChangesAsync(IReadOnlyList<(string Path, DiskChange Change)> changes) => ApplyAsync([.. changes.Select(c => c.Path)], CancellationToken.None);
 
-    private async Task ApplyAsync(IReadOnlyList<(string Path, DiskChange Change)> changes, CancellationToken cancellationToken)
+    private async Task ApplyAsync(IReadOnlyList<string> changes, CancellationToken cancellationToken)
     {
         // Changes seen while the first load runs are applied after it, over what it read.
         await ((Task)_loaded.Task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -161,8 +162,8 @@ internal sealed class McpWorkspace : IDisposable
 
         // A changed .gitignore or readiness.json changes which files belong to the workspace: read the root again.
         var reload = changes
-            .Where(c => Path.GetFileName(c.Path) is ".gitignore" || (Path.GetFileName(c.Path).Equals(SettingsReader.FileName, StringComparison.OrdinalIgnoreCase) && _current.Roots.Any(r => PathNormalizer.Comparer.Equals(r.Path, Path.GetDirectoryName(c.Path)))))
-            .Select(c => _current.RootOf(c.Path)?.Path)
+            .Where(c => Path.GetFileName(c) is ".gitignore" || (Path.GetFileName(c).Equals(SettingsReader.FileName, StringComparison.OrdinalIgnoreCase) && _current.Roots.Any(r => PathNormalizer.Comparer.Equals(r.Path, Path.GetDirectoryName(c)))))
+            .Select(c => _current.RootOf(c)?.Path)
             .OfType<string>()
             .Distinct(PathNormalizer.Comparer)
             .ToList();
@@ -171,10 +172,10 @@ internal sealed class McpWorkspace : IDisposable
             await ReloadRootsAsync(reload, cancellationToken);
         }
 
-        await CommitAsync(changes.Where(c => !reload.Any(r => PathNormalizer.IsUnder(r, c.Path))), cancellationToken);
+        await CommitAsync(changes.Where(c => !reload.Any(r => PathNormalizer.IsUnder(r, c))), cancellationToken);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> CommitAsync(IEnumerable<(string Path, DiskChange Change)> changes, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>> CommitAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         var unread = new Dictionary<string, string>(PathNormalizer.Comparer);
         await _lock.WaitAsync(cancellationToken);
@@ -183,7 +184,7 @@ internal sealed class McpWorkspace : IDisposable
             var state = _current;
             var updates = new List<FileAnalysis>();
             var removed = new List<string>();
-            foreach (var (path, change) in changes)
+            foreach (var path in paths)
             {
                 if (state.RootOf(path) is not { } root)
                 {
@@ -191,7 +192,7 @@ internal sealed class McpWorkspace : IDisposable
                 }
 
                 var stamp = FileStamp.Of(path);
-                var read = _reader.Read(root.Path, root.Settings.Exclude, path, change == DiskChange.Deleted, state.Files.Keys, cancellationToken);
+                var read = _reader.Read(root.Path, root.Settings.Exclude, path, state.Files.Keys, cancellationToken);
                 removed.AddRange(read.Removed);
                 if (read.Analysis is not null)
                 {

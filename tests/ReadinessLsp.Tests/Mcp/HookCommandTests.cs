@@ -48,17 +48,20 @@ public sealed class HookCommandTests
     }
 
     [Fact]
-    public void Hints_alone_are_context_not_a_block()
+    public void Info_and_hints_alone_are_context_not_a_block()
     {
+        const string key = "SG.Xk2vQp9LrT4wZb7Nc1Hd.Jf8sLq3Vy6Rm0Pt5Wn2Ea9Gk4Uc7Ib1Oz3Sx8Dh6Mv";
         using var workspace = new TempWorkspace();
-        workspace.Write("appsettings.json", "{ \"AllowedHosts\": \"*\" }\n");
-        var (exit, stdout, _) = Run(Edit(workspace.Root, "appsettings.json"));
+        workspace.Write("appsettings.Development.json", $"{{ \"SendGrid\": {{ \"ApiKey\": \"{key}\" }} }}\n");
+        var (exit, stdout, _) = Run(Edit(workspace.Root, "appsettings.Development.json"));
 
         Assert.Equal(0, exit);
         var answer = JsonNode.Parse(stdout)!;
         Assert.Null(answer["decision"]);
         Assert.Equal("PostToolUse", (string?)answer["hookSpecificOutput"]!["hookEventName"]);
-        Assert.Contains("RDY2122", (string)answer["hookSpecificOutput"]!["additionalContext"]!, StringComparison.Ordinal);
+        var context = (string)answer["hookSpecificOutput"]!["additionalContext"]!;
+        Assert.Contains("info RDY2102 appsettings.Development.json:", context, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, context, StringComparison.Ordinal);
     }
 
     [Theory]

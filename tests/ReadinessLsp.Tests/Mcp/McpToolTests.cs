@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Protocol;
+using ReadinessLsp.Engine.Workspace;
 using ReadinessLsp.Server.Mcp;
 using ReadinessLsp.Tests.Support;
 
@@ -246,6 +247,24 @@ public sealed class McpToolTests
         File.Delete(Path.Combine(sample.Root, "appsettings.Production.json"));
         var production = await server.CallOkAsync("check_workspace", new { limit = 100 });
         Assert.DoesNotContain(production.GetProperty("findings").EnumerateArray(), f => f.GetProperty("path").GetString() == "appsettings.Production.json");
+    }
+
+    [Fact]
+    public async Task A_deleted_event_for_a_file_that_is_back_on_disk_keeps_its_findings()
+    {
+        using var sample = SampleCopy.VibeShop();
+        await using var server = await McpTestServer.StartAsync(sample.Root);
+        var id = await IdOf(server, "RDY2001");
+        var workspace = server.Host.Services.GetRequiredService<McpWorkspace>();
+
+        // Tools like git apply write a file anew: the watcher reports "deleted" and "created", and
+        // the two may reach the server in different batches. The disk decides, not the event.
+        await workspace.ApplyDiskChangesAsync([(Path.Combine(sample.Root, "Program.cs"), DiskChange.Deleted)]);
+        await server.CallOkAsync("get_fix", new { id });
+
+        File.Delete(Path.Combine(sample.Root, "appsettings.Production.json"));
+        await workspace.ApplyDiskChangesAsync([(Path.Combine(sample.Root, "appsettings.Production.json"), DiskChange.Changed)]);
+        Assert.Empty(workspace.Current.FindingsOf(Path.Combine(sample.Root, "appsettings.Production.json")));
     }
 
     [Fact]

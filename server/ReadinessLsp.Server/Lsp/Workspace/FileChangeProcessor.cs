@@ -30,7 +30,7 @@ internal sealed class FileChangeProcessor(
         var rescan = new HashSet<string>(PathNormalizer.Comparer);
         var resolveAll = false;
         var reader = new DiskFileReader(engine, options.MaxFileBytes, log);
-        foreach (var (path, type) in events)
+        foreach (var (path, _) in events)
         {
             var root = roots.RootOf(path);
             if (root is null)
@@ -59,7 +59,7 @@ internal sealed class FileChangeProcessor(
                 continue;
             }
 
-            var read = reader.Read(root, settings.For(root).Exclude, path, type == FileChangeType.Deleted, workspace.Current.Files.Keys);
+            var read = reader.Read(root, settings.For(root).Exclude, path, workspace.Current.Files.Keys);
             removed.AddRange(read.Removed);
             if (read.Analysis is not null)
             {

@@ -69,7 +69,7 @@ internal sealed class CheckFilesTool(McpWorkspace workspace, CheckResults result
 
         var findings = FindingOrder.MostSevereFirst(named.SelectMany(state.FindingsOf));
         var record = results.Add(state, texts, findings);
-        var page = findings.Take(pageSize).Select(f => FindingItem.Of(state, f)).ToList();
+        var page = findings.Take(pageSize).Select(f => FindingItem.Of(state, f, texts)).ToList();
         var next = record.CursorAfter(0, page.Count);
         var checkedFiles = named.Select(p => new CheckedFile(
             WorkspacePaths.Display(state, p),

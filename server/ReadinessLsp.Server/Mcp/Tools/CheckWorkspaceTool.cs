@@ -39,7 +39,7 @@ internal sealed class CheckWorkspaceTool(McpWorkspace workspace, CheckResults re
             (category is null || f.Rule.Category.Equals(category, StringComparison.OrdinalIgnoreCase)) &&
             (folder is null || PathNormalizer.IsUnder(folder, f.Path))));
         var record = results.Add(state, DiskTextSource.Instance, matching);
-        var page = matching.Take(pageSize).Select(f => FindingItem.Of(state, f)).ToList();
+        var page = matching.Take(pageSize).Select(f => FindingItem.Of(state, f, DiskTextSource.Instance)).ToList();
         var next = record.CursorAfter(0, page.Count);
         var result = new WorkspaceCheck(
             state.Files.Count,

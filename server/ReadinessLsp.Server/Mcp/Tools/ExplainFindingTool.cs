@@ -21,7 +21,7 @@ internal sealed class ExplainFindingTool(FindingLookup lookup)
         CancellationToken cancellationToken = default)
     {
         var (finding, state, texts) = await lookup.FindAsync(id, cancellationToken);
-        var text = texts.Read(finding.Path);
+        var source = texts.Read(finding.Path);
         var related = finding.Related
             .Select(r => new RelatedPlace(WorkspacePaths.Display(state, r.Path), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Message))
             .ToList();
@@ -38,8 +38,8 @@ internal sealed class ExplainFindingTool(FindingLookup lookup)
             HoverText.Markdown([finding]),
             RuleText.WhatToDo(finding.HoverMarkdown),
             related,
-            text is null ? null : Evidence(text, finding.Range, SecretRedaction.SpansIn(state, finding.Path), SecretRedaction.IsSettingsFile(finding.Path)),
-            finding.Fixes.Count > 0 ? finding.FixTitle(finding.Fixes[0]) : null,
+            source is null ? null : Evidence(source, finding.Range, SecretRedaction.SpansIn(state, finding.Path), SecretRedaction.IsSettingsFile(finding.Path)),
+            state.MaterialisedFixes(finding, texts) is [var fix, ..] ? finding.FixTitle(fix) : null,
             $"readiness://rules/{finding.RuleId}");
 
         var body = new StringBuilder();

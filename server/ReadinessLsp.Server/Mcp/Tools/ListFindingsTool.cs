@@ -22,7 +22,7 @@ internal sealed class ListFindingsTool(CheckResults results)
             throw new McpException("That cursor belongs to list_endpoints: pass it there.");
         }
 
-        var page = record.Findings.Skip(offset).Take(pageSize).Select(f => FindingItem.Of(record.State, f)).ToList();
+        var page = record.Findings.Skip(offset).Take(pageSize).Select(f => FindingItem.Of(record.State, f, record.Texts)).ToList();
         var next = record.CursorAfter(offset, page.Count);
         var result = new FindingsPage(record.Findings.Count, offset, page, next is not null, next);
         var text = new StringBuilder();
