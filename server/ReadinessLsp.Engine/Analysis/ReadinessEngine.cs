@@ -139,10 +139,9 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     private FileAnalysis AnalyzeCSharp(SourceDocument document, CancellationToken cancellationToken)
     {
-        // Most files contain no word any rule looks for: for them, no parse and no walk. Files that
-        // only anchored components need are parsed, and only the nodes around their words visited.
-        var reading = Detectors.ReadingOf(document);
-        if (reading == DetectorSet.Reading.None)
+        // Most detectors find none of their words in a given file: they are not called for its
+        // nodes, and a file in which no one can act is neither parsed nor walked.
+        if (Detectors.Activate(document) is not { } active)
         {
             return Empty(document);
         }
@@ -150,19 +149,16 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);
-        if (reading == DetectorSet.Reading.Anchored)
+        if (!Detectors.Walks(active, document))
         {
-            VisitAnchors(document, root, context, cancellationToken);
-            foreach (var collector in Detectors.CSharpCollectors)
-            {
-                collector.Complete(context);
-            }
-
-            return Finish(document, context);
+            // Only anchored participants can act: visit the nodes around their anchors, not the whole tree.
+            VisitAnchors(document, root, active, context, cancellationToken);
+            return Complete(document, active, context);
         }
 
+        var nodes = Detectors.ReadsBodies(active) ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
         var visited = 0;
-        foreach (var node in root.DescendantNodesAndSelf())
+        foreach (var node in nodes)
         {
             if ((++visited & 1023) == 0)
             {
@@ -170,43 +166,58 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             }
 
             var kind = (Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind;
-            var collectors = Detectors.CollectorsFor(kind);
-            if (collectors is not null)
+            if (Detectors.CollectorsFor(kind) is { } collectors)
             {
-                foreach (var collector in collectors)
+                foreach (var (participant, collector) in collectors)
                 {
-                    collector.Collect(node, context);
+                    if (active[participant])
+                    {
+                        collector.Collect(node, context);
+                    }
                 }
             }
 
-            var detectors = Detectors.DetectorsFor(kind);
-            if (detectors is null)
+            if (Detectors.DetectorsFor(kind) is { } detectors)
             {
-                continue;
-            }
-
-            foreach (var detector in detectors)
-            {
-                context.CurrentDetector = detector;
-                detector.Analyze(node, context);
+                foreach (var (participant, detector) in detectors)
+                {
+                    if (active[participant])
+                    {
+                        context.CurrentDetector = detector;
+                        detector.Analyze(node, context);
+                    }
+                }
             }
         }
 
-        foreach (var collector in Detectors.CSharpCollectors)
+        return Complete(document, active, context);
+    }
+
+    private FileAnalysis Complete(SourceDocument document, bool[] active, CSharpContext context)
+    {
+        for (var i = 0; i < Detectors.CSharpCollectors.Count; i++)
         {
-            collector.Complete(context);
+            if (active[Detectors.CollectorParticipant(i)])
+            {
+                Detectors.CSharpCollectors[i].Complete(context);
+            }
         }
 
         return Finish(document, context);
     }
 
-    // For each word of each anchored component, the nearest node around it of a kind it asked for;
-    // each node once per component, in text order.
-    private void VisitAnchors(SourceDocument document, Microsoft.CodeAnalysis.SyntaxNode root, CSharpContext context, CancellationToken cancellationToken)
+    // For each anchor of each active anchored participant, the nearest node around it of a kind it
+    // asked for; each node once per participant, in text order.
+    private void VisitAnchors(SourceDocument document, Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, CancellationToken cancellationToken)
     {
         foreach (var anchored in Detectors.Anchored)
         {
-            var positions = anchored.Reads(document) ? document.PositionsOf(anchored.Anchors) : [];
+            if (!active[anchored.Participant])
+            {
+                continue;
+            }
+
+            var positions = document.PositionsOf(anchored.Anchors);
             if (positions.Count == 0)
             {
                 continue;
@@ -242,6 +253,14 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             }
         }
     }
+
+    // Method bodies, expression bodies, initializers and top-level statements: skipped when only
+    // declarations are asked for.
+    private static bool IsBody(Microsoft.CodeAnalysis.SyntaxNode node) =>
+        node is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax;
 
     private FileAnalysis AnalyzeDocument(SourceDocument document, CancellationToken cancellationToken)
     {

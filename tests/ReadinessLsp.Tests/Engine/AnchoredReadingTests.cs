@@ -38,7 +38,7 @@ public sealed class AnchoredReadingTests
         var text = MarkedText.Parse(File.ReadAllText(path)).Text;
         var anchored = SourceDocument.FromText("/w/File.cs", text);
         var walked = SourceDocument.FromText("/w/File.cs", text + WalkWord);
-        Assert.Equal(DetectorSet.Reading.Walk, Engine.Detectors.ReadingOf(walked));
+        Assert.True(Engine.Detectors.Walks(Engine.Detectors.Activate(walked)!, walked));
 
         var a = Engine.Analyze(anchored);
         var w = Engine.Analyze(walked);
