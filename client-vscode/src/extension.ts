@@ -21,6 +21,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR, WATCHED_PATTERNS } from './files';
 import {
   DOTNET_DOWNLOAD_URL,
   dotnetCandidates,
@@ -41,14 +42,6 @@ const SERVER_RESCAN = 'readiness.server.rescan';
 /** The `source` of every diagnostic the server publishes. */
 const DIAGNOSTIC_SOURCE = 'readiness';
 
-const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'csharp' },
-  { scheme: 'file', pattern: '**/appsettings*.json' },
-  { scheme: 'file', pattern: '**/.env*' },
-];
-
-/** Files whose change on disk can change findings, even when they are not open. */
-const WATCHED_FILES = '**/{*.cs,*.csproj,appsettings*.json,.env*,.gitignore,readiness.json,launchSettings.json}';
 
 let controller: ReadinessController | undefined;
 
@@ -141,7 +134,8 @@ class ReadinessController implements vscode.Disposable {
       initializationOptions: this.engineSettings(),
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES) },
+      // One watcher per pattern: VS Code's globs do not nest brace groups.
+      synchronize: { fileEvents: WATCHED_PATTERNS.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern)) },
       initializationFailedHandler: (error) => {
         this.output.error(`The server failed to initialize: ${String(error)}`);
         return false;

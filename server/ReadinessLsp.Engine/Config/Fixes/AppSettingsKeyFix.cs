@@ -24,7 +24,7 @@ internal sealed record AddAppSettingsKey(string CodePath, string Key, bool Secti
             return null;
         }
 
-        var path = SettingsFolders.AppSettingsNear(context.Models, CodePath);
+        var path = ConfigFolders.AppSettingsNear(context.Models, CodePath);
         var value = Section ? "{}" : "\"\"";
         var text = context.Texts.Read(path);
         if (text is null)
@@ -33,7 +33,7 @@ internal sealed record AddAppSettingsKey(string CodePath, string Key, bool Secti
             return [new FileEdit(path, new LinePositionSpan(default, default), created, CreateFile: true)];
         }
 
-        var json = SettingsJsonDocument.Parse(text.ToString());
+        var json = ConfigJsonDocument.Parse(text.ToString());
         var layout = AppSettingsLayoutReader.Read(path, text, json);
         if (layout.Objects is null)
         {

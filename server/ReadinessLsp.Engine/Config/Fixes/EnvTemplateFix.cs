@@ -18,7 +18,7 @@ internal sealed record AddEnvTemplateName(string Near, string ConfigKey, bool Fr
 
     public IReadOnlyList<FileEdit>? Edits(FixContext context)
     {
-        var near = FromCode ? SettingsFolders.AppSettingsNear(context.Models, Near) : Near;
+        var near = FromCode ? ConfigFolders.AppSettingsNear(context.Models, Near) : Near;
         var name = EnvNames.FromConfigKey(ConfigKey);
         var folder = Path.GetDirectoryName(near)!;
 

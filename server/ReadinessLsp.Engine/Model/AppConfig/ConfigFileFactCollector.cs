@@ -39,7 +39,7 @@ internal sealed class ConfigFileFactCollector : IDocumentFactCollector
 
     private static void CollectAppSettings(DocumentContext context)
     {
-        var json = context.Document.GetParsed(SettingsJsonDocument.Parse);
+        var json = context.Document.GetParsed(ConfigJsonDocument.Parse);
         var environment = FileClassifier.AppSettingsEnvironment(context.Path);
         foreach (var entry in json.Entries)
         {

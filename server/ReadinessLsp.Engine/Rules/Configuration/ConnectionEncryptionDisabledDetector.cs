@@ -13,7 +13,7 @@ internal sealed class ConnectionEncryptionDisabledDetector : ConnectionStringDet
 {
     public override string RuleId => "RDY2113";
 
-    protected override void Check(DocumentContext context, ConnectionStringSetting setting)
+    protected override void Check(DocumentContext context, ConnectionStringEntry setting)
     {
         if (setting.IsLocal || setting.Value.Provider == DatabaseProvider.Sqlite)
         {

@@ -19,7 +19,7 @@ internal sealed class DetailedErrorsInProductionDetector : IDocumentDetector
             return;
         }
 
-        foreach (var entry in context.Document.GetParsed(SettingsJsonDocument.Parse).Values)
+        foreach (var entry in context.Document.GetParsed(ConfigJsonDocument.Parse).Values)
         {
             if (entry.Name.Equals("DetailedErrors", StringComparison.OrdinalIgnoreCase) &&
                 (entry.Value.Text.Equals("true", StringComparison.OrdinalIgnoreCase) || entry.Value.Text == "1"))

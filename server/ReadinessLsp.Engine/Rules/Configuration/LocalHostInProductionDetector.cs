@@ -24,7 +24,7 @@ internal sealed class LocalHostInProductionDetector : IDocumentDetector
             return;
         }
 
-        var connections = context.Document.GetParsed(ConnectionStringSettings.Parse).Items;
+        var connections = context.Document.GetParsed(ConnectionStringEntries.Parse).Items;
         foreach (var setting in connections)
         {
             if (setting.IsLocal)
@@ -34,7 +34,7 @@ internal sealed class LocalHostInProductionDetector : IDocumentDetector
             }
         }
 
-        foreach (var entry in context.Document.GetParsed(SettingsJsonDocument.Parse).Values)
+        foreach (var entry in context.Document.GetParsed(ConfigJsonDocument.Parse).Values)
         {
             if (entry.Value.Kind == JsonNodeKind.String && LocalHosts.IsLocalUrl(entry.Value.Text) && !IsBindingOrOrigin(entry.Key) &&
                 !connections.Any(c => c.Entry == entry))

@@ -22,7 +22,7 @@ internal sealed class VerboseLoggingInProductionDetector : IDocumentDetector
             return;
         }
 
-        foreach (var entry in context.Document.GetParsed(SettingsJsonDocument.Parse).Values)
+        foreach (var entry in context.Document.GetParsed(ConfigJsonDocument.Parse).Values)
         {
             if (entry.Value.Kind == JsonNodeKind.String && LogLevels.IsVerbose(entry.Value.Text) && LogLevels.IsLogLevelKey(entry.Key))
             {

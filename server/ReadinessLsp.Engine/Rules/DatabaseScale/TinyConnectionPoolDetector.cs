@@ -13,7 +13,7 @@ internal sealed class TinyConnectionPoolDetector : ConnectionStringDetectorBase
 
     public override string RuleId => "RDY2111";
 
-    protected override void Check(DocumentContext context, ConnectionStringSetting setting)
+    protected override void Check(DocumentContext context, ConnectionStringEntry setting)
     {
         var part = setting.Value.Find("maxpoolsize", "maximumpoolsize");
         if (part is null || !int.TryParse(part.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size >= TinyBelow)

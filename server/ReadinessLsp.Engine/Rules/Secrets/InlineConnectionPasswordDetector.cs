@@ -16,7 +16,7 @@ internal sealed class InlineConnectionPasswordDetector : ConnectionStringDetecto
 {
     public override string RuleId => "RDY2112";
 
-    protected override void Check(DocumentContext context, ConnectionStringSetting setting)
+    protected override void Check(DocumentContext context, ConnectionStringEntry setting)
     {
         var part = setting.Value.Find("password", "pwd");
         if (part is null || part.Value.Length == 0 || SecretClassifier.IsPlaceholder(part.Value) || setting.IsLocal)

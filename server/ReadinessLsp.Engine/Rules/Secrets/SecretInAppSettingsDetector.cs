@@ -20,6 +20,6 @@ internal sealed class SecretInAppSettingsDetector : IDocumentDetector
             return;
         }
 
-        SettingsSecrets.ReportAll(context, context.Document.GetParsed(SettingsJsonDocument.Parse).Values);
+        ConfigFileSecrets.ReportAll(context, context.Document.GetParsed(ConfigJsonDocument.Parse).Values);
     }
 }

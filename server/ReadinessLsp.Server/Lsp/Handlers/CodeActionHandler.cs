@@ -31,8 +31,12 @@ internal sealed class CodeActionHandler(ServerContext context) : LspRequestHandl
         var actions = new List<CodeAction>();
         if (Wanted(CodeActionKind.QuickFix, only))
         {
+            // A diagnostic the client sends back carries its finding's fingerprint: match on it, so
+            // two findings on one range each get their own fixes. Without one, the range decides.
             var range = TextPositions.ToSpan(request.Range);
-            foreach (var finding in view.Findings.Where(f => TextPositions.Intersects(f.Range, range)))
+            var asked = (request.Context?.Diagnostics ?? []).Select(d => d.Data?.Fingerprint).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            asked.IntersectWith(view.Findings.Select(f => f.Fingerprint));
+            foreach (var finding in view.Findings.Where(f => asked.Count > 0 ? asked.Contains(f.Fingerprint) : TextPositions.Intersects(f.Range, range)))
             {
                 actions.AddRange(builder.QuickFixes(finding));
             }

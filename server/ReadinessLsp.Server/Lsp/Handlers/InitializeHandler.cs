@@ -20,7 +20,6 @@ internal sealed class InitializeHandler(ServerContext context) : LspRequestHandl
         state.Capabilities = request.Capabilities ?? state.Capabilities;
         state.InitializationOptions = request.InitializationOptions;
         state.Trace = request.Trace ?? TraceValue.Off;
-        state.ClientName = request.ClientInfo?.Name;
         context.Roots.Set(RootsOf(request));
         context.Settings.SetEditorSettings(request.InitializationOptions, "initializationOptions");
         context.Publisher.PullMode = state.SupportsPullDiagnostics;

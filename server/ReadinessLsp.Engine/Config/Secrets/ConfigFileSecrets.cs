@@ -10,9 +10,9 @@ namespace ReadinessLsp.Engine.Config.Secrets;
 /// variable" fix: the value becomes empty and the variable's name is added to <c>.env.example</c>.
 /// Shared by the production and development secret rules, which differ only in severity.
 /// </summary>
-internal static class SettingsSecrets
+internal static class ConfigFileSecrets
 {
-    private static IEnumerable<(SettingEntry Entry, SecretVerdict Verdict, TextSpan Span)> Find(IEnumerable<SettingEntry> entries)
+    private static IEnumerable<(ConfigEntry Entry, SecretVerdict Verdict, TextSpan Span)> Find(IEnumerable<ConfigEntry> entries)
     {
         foreach (var entry in entries)
         {
@@ -33,7 +33,7 @@ internal static class SettingsSecrets
     }
 
     /// <summary>Reports every secret among <paramref name="entries"/> for the rule that is running.</summary>
-    public static void ReportAll(DocumentContext context, IEnumerable<SettingEntry> entries)
+    public static void ReportAll(DocumentContext context, IEnumerable<ConfigEntry> entries)
     {
         foreach (var (entry, verdict, span) in Find(entries))
         {

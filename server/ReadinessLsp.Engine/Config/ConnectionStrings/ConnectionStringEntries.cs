@@ -7,16 +7,16 @@ namespace ReadinessLsp.Engine.Config.ConnectionStrings;
 /// The connection strings of an appsettings file (under <c>ConnectionStrings</c>, or any value that
 /// parses as one), parsed once per document and shared by the connection-string rules.
 /// </summary>
-internal sealed class ConnectionStringSettings
+internal sealed class ConnectionStringEntries
 {
-    private ConnectionStringSettings(IReadOnlyList<ConnectionStringSetting> items) => Items = items;
+    private ConnectionStringEntries(IReadOnlyList<ConnectionStringEntry> items) => Items = items;
 
-    public IReadOnlyList<ConnectionStringSetting> Items { get; }
+    public IReadOnlyList<ConnectionStringEntry> Items { get; }
 
-    public static ConnectionStringSettings Parse(SourceDocument document)
+    public static ConnectionStringEntries Parse(SourceDocument document)
     {
-        var json = document.GetParsed(SettingsJsonDocument.Parse);
-        var items = new List<ConnectionStringSetting>();
+        var json = document.GetParsed(ConfigJsonDocument.Parse);
+        var items = new List<ConnectionStringEntry>();
         foreach (var entry in json.Values)
         {
             if (entry.Value.Kind != JsonNodeKind.String)
@@ -27,15 +27,15 @@ internal sealed class ConnectionStringSettings
             var parsed = ConnectionString.TryParse(entry.Value.Text);
             if (parsed is not null && parsed.Provider != DatabaseProvider.Unknown)
             {
-                items.Add(new ConnectionStringSetting(entry, parsed));
+                items.Add(new ConnectionStringEntry(entry, parsed));
             }
         }
 
-        return new ConnectionStringSettings(items);
+        return new ConnectionStringEntries(items);
     }
 }
 
-internal sealed record ConnectionStringSetting(SettingEntry Entry, ConnectionString Value)
+internal sealed record ConnectionStringEntry(ConfigEntry Entry, ConnectionString Value)
 {
     /// <summary>The source span of a part's value, through any JSON escapes.</summary>
     public Microsoft.CodeAnalysis.Text.TextSpan ValueSpanOf(ConnectionStringPart part) =>

@@ -8,9 +8,9 @@ namespace ReadinessLsp.Engine.Config.Json;
 /// ':'-separated key path (array items as index segments), keys compared case-insensitively,
 /// with the exact span of each name and value. Parsed once per document and shared by every rule.
 /// </summary>
-internal sealed class SettingsJsonDocument
+internal sealed class ConfigJsonDocument
 {
-    private SettingsJsonDocument(JsonNode? root, JsonSyntaxError? error, IReadOnlyList<SettingEntry> entries)
+    private ConfigJsonDocument(JsonNode? root, JsonSyntaxError? error, IReadOnlyList<ConfigEntry> entries)
     {
         Root = root;
         Error = error;
@@ -23,16 +23,16 @@ internal sealed class SettingsJsonDocument
     public JsonSyntaxError? Error { get; }
 
     /// <summary>Every key, sections and values, in document order.</summary>
-    public IReadOnlyList<SettingEntry> Entries { get; }
+    public IReadOnlyList<ConfigEntry> Entries { get; }
 
-    public IEnumerable<SettingEntry> Values => Entries.Where(e => e.Value.IsScalar);
+    public IEnumerable<ConfigEntry> Values => Entries.Where(e => e.Value.IsScalar);
 
-    public static SettingsJsonDocument Parse(SourceDocument document) => Parse(document.Text.ToString());
+    public static ConfigJsonDocument Parse(SourceDocument document) => Parse(document.Text.ToString());
 
-    public static SettingsJsonDocument Parse(string text)
+    public static ConfigJsonDocument Parse(string text)
     {
         var (root, error) = TolerantJsonReader.Read(text);
-        var entries = new List<SettingEntry>();
+        var entries = new List<ConfigEntry>();
         if (root is not null && root.Kind != JsonNodeKind.Object && error is null)
         {
             error = new JsonSyntaxError(new TextSpan(root.Span.Start, 1), "the top level must be a JSON object ({ ... })");
@@ -40,25 +40,25 @@ internal sealed class SettingsJsonDocument
 
         if (root is { Kind: JsonNodeKind.Object })
         {
-            var seen = new Dictionary<string, SettingEntry>(StringComparer.OrdinalIgnoreCase);
+            var seen = new Dictionary<string, ConfigEntry>(StringComparer.OrdinalIgnoreCase);
             Flatten(root, null, entries, seen, ref error);
         }
 
-        return new SettingsJsonDocument(root, error, entries);
+        return new ConfigJsonDocument(root, error, entries);
     }
 
     /// <summary>The entry for a key (case-insensitive), or null.</summary>
-    public SettingEntry? Find(string key) =>
+    public ConfigEntry? Find(string key) =>
         Entries.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase));
 
-    private static void Flatten(JsonNode node, string? prefix, List<SettingEntry> entries, Dictionary<string, SettingEntry> seen, ref JsonSyntaxError? error)
+    private static void Flatten(JsonNode node, string? prefix, List<ConfigEntry> entries, Dictionary<string, ConfigEntry> seen, ref JsonSyntaxError? error)
     {
         if (node.Kind == JsonNodeKind.Object)
         {
             foreach (var property in node.Properties)
             {
                 var key = prefix is null ? property.Name : prefix + ":" + property.Name;
-                var entry = new SettingEntry(key, property.NameSpan, property.Value);
+                var entry = new ConfigEntry(key, property.NameSpan, property.Value);
                 if (property.Value.IsScalar && seen.TryGetValue(key, out _) && error is null)
                 {
                     // .NET configuration throws "A duplicate key was found" for the same value key, in any case.
@@ -76,7 +76,7 @@ internal sealed class SettingsJsonDocument
             {
                 var item = node.Items[i];
                 var key = prefix + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                entries.Add(new SettingEntry(key, item.Span, item));
+                entries.Add(new ConfigEntry(key, item.Span, item));
                 Flatten(item, key, entries, seen, ref error);
             }
         }
@@ -84,7 +84,7 @@ internal sealed class SettingsJsonDocument
 }
 
 /// <summary>A configuration key in a JSON file: full path, where its name is, and its value node.</summary>
-internal sealed record SettingEntry(string Key, TextSpan KeySpan, JsonNode Value)
+internal sealed record ConfigEntry(string Key, TextSpan KeySpan, JsonNode Value)
 {
     /// <summary>The last segment of the key ("Password" for "Db:Password").</summary>
     public string Name => Key[(Key.LastIndexOf(':') + 1)..];

@@ -5,7 +5,7 @@ using ReadinessLsp.Engine.Workspace;
 namespace ReadinessLsp.Engine.Config.Fixes;
 
 /// <summary>Where a project's configuration files live, for fixes that add to them.</summary>
-internal static class SettingsFolders
+internal static class ConfigFolders
 {
     /// <summary>
     /// The appsettings.json that code at <paramref name="codePath"/> reads: in the nearest folder

@@ -2,13 +2,13 @@ using ReadinessLsp.Engine.Config.Json;
 
 namespace ReadinessLsp.Tests.Config;
 
-public sealed class SettingsJsonDocumentTests
+public sealed class ConfigJsonDocumentTests
 {
     [Fact]
     public void Reads_comments_trailing_commas_and_keeps_exact_offsets()
     {
         const string text = "// top\n{\n  \"A\": { \"B\": \"x\\\\y\", },\n  \"List\": [1, \"two\",],\n}";
-        var doc = SettingsJsonDocument.Parse(text);
+        var doc = ConfigJsonDocument.Parse(text);
 
         Assert.Null(doc.Error);
         var b = doc.Find("a:b")!;
@@ -23,7 +23,7 @@ public sealed class SettingsJsonDocumentTests
     public void Maps_decoded_offsets_through_escapes()
     {
         const string text = "{ \"Db\": \"Server=(localdb)\\\\mssql;Pooling=false\" }";
-        var value = SettingsJsonDocument.Parse(text).Find("Db")!.Value;
+        var value = ConfigJsonDocument.Parse(text).Find("Db")!.Value;
         var at = value.Text.IndexOf("false", StringComparison.Ordinal);
 
         var span = value.SourceSpanOf(at, 5);
@@ -39,7 +39,7 @@ public sealed class SettingsJsonDocumentTests
     [InlineData("[1, 2]", "top level")]
     public void Reports_one_clear_error_and_never_throws(string text, string expected)
     {
-        var doc = SettingsJsonDocument.Parse(text);
+        var doc = ConfigJsonDocument.Parse(text);
 
         Assert.NotNull(doc.Error);
         Assert.Contains(expected, doc.Error.Message, StringComparison.Ordinal);
