@@ -13,11 +13,18 @@ namespace ReadinessLsp.LspBenchmark;
 /// other files' findings read — with how many files each edit re-resolved, and the server's memory
 /// after the full scan.
 /// Usage: dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- [--files 5000] [--edits 200] [--keep]
+///        dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- --workspace DIR --edit RELATIVE/FILE.cs [--edits 100]
+/// The second form measures a real repository: edits while the initial scan runs against edits once it is done.
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (StringArg(args, "--workspace") is { } workspace)
+        {
+            return await RealWorkspace.RunAsync(workspace, StringArg(args, "--edit") ?? throw new ArgumentException("--edit FILE is required with --workspace"), IntArg(args, "--edits", 100));
+        }
+
         var files = IntArg(args, "--files", 5000);
         var edits = IntArg(args, "--edits", 200);
         var root = Path.Combine(Path.GetTempPath(), $"readiness-lsp-bench-{files}");
@@ -33,7 +40,7 @@ internal static class Program
         try
         {
             var log = Path.Combine(Path.GetTempPath(), $"readiness-lsp-bench-{Environment.ProcessId}.log");
-            await using var state = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll"), log);
+            await using var state = await ServerProcess.StartAsync(ServerDll, log);
             var openUri = new Uri(Path.Combine(root, LspWorkspaceGenerator.OpenFile)).AbsoluteUri;
             var largeUri = new Uri(Path.Combine(root, LspWorkspaceGenerator.LargeFile)).AbsoluteUri;
 
@@ -100,11 +107,13 @@ internal static class Program
         }
     }
 
+    public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll");
+
     // Inserts a character at the start of a line, one edit at a time, waiting for each edit's diagnostics.
-    private static async Task<List<double>> TypeAsync(ServerProcess state, string uri, int line, int edits)
+    public static async Task<List<double>> TypeAsync(ServerProcess state, string uri, int line, int edits, int firstVersion = 2, Func<bool>? until = null)
     {
         var latencies = new List<double>();
-        for (var version = 2; version < edits + 2; version++)
+        for (var version = firstVersion; version < edits + firstVersion && until?.Invoke() != true; version++)
         {
             var sent = Stopwatch.StartNew();
             await state.Rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
@@ -120,7 +129,7 @@ internal static class Program
     }
 
     // The server logs, per commit, how many files it re-resolved ("...: 3 re-resolved").
-    private static List<int> ResolvedCounts(string log)
+    public static List<int> ResolvedCounts(string log)
     {
         using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
@@ -137,8 +146,14 @@ internal static class Program
         return counts;
     }
 
-    private static double Percentile(List<double> sorted, int percentile) =>
+    public static double Percentile(List<double> sorted, int percentile) =>
         sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string? StringArg(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
 
     private static int IntArg(string[] args, string name, int fallback)
     {
@@ -146,7 +161,7 @@ internal static class Program
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
     }
 
-    private static double ProcessRssMegabytes(int pid)
+    public static double ProcessRssMegabytes(int pid)
     {
         var status = $"/proc/{pid}/status";
         if (File.Exists(status))
@@ -163,7 +178,7 @@ internal static class Program
     }
 
     /// <summary>The server process and a JSON-RPC client on its stdio.</summary>
-    private sealed class ServerProcess : IAsyncDisposable
+    internal sealed class ServerProcess : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<string, int> _versions = new();
         private volatile TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,0 +1,148 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReadinessLsp.Engine.CSharp;
+using ReadinessLsp.Engine.Model.Facts;
+
+namespace ReadinessLsp.Engine.Model.Http;
+
+/// <summary>What a handler's signature and body say: where each parameter comes from, and whether it writes data or broadcasts.</summary>
+internal static class HandlerSyntax
+{
+    private static readonly HashSet<string> SimpleTypes = new(StringComparer.Ordinal)
+    {
+        "int", "long", "short", "byte", "uint", "ulong", "ushort", "sbyte", "Guid", "string", "bool", "decimal", "double", "float",
+        "DateTime", "DateTimeOffset", "DateOnly", "TimeOnly", "TimeSpan", "char", "Int32", "Int64", "String", "Boolean", "Decimal",
+        "Ulid", "Uri",
+    };
+
+    private static readonly HashSet<string> ServerTypes = new(StringComparer.Ordinal)
+    {
+        "CancellationToken", "HttpContext", "HttpRequest", "HttpResponse", "ClaimsPrincipal", "IServiceProvider", "ISender", "IMediator",
+        "IPublisher", "IConfiguration", "IWebHostEnvironment", "IHostEnvironment", "LinkGenerator", "IAuthorizationService",
+    };
+
+    private static readonly string[] ServerTypeSuffixes =
+    [
+        "DbContext", "Context", "Service", "Services", "Repository", "Manager", "Logger", "Sender", "Provider", "Factory", "Client", "Options",
+        "Mediator", "Bus", "Cache", "Accessor", "Handler", "Store", "Generator", "Hasher", "Validator", "Queries", "Query", "Helper",
+    ];
+
+    private static readonly HashSet<string> WriteCalls = new(StringComparer.Ordinal)
+    {
+        "SaveChanges", "SaveChangesAsync", "ExecuteUpdate", "ExecuteUpdateAsync", "ExecuteDelete", "ExecuteDeleteAsync",
+        "ExecuteSqlRaw", "ExecuteSqlRawAsync", "ExecuteSqlInterpolated", "ExecuteSqlInterpolatedAsync", "ExecuteSql", "ExecuteSqlAsync",
+        "ExecuteNonQuery", "ExecuteNonQueryAsync", "AddToRoleAsync", "AddToRolesAsync", "RemoveFromRoleAsync", "RemoveFromRolesAsync",
+        "ChangePasswordAsync", "ResetPasswordAsync", "SetLockoutEndDateAsync", "CommitAsync", "Commit",
+    };
+
+    private static readonly string[] WritePrefixes = ["Add", "Create", "Update", "Delete", "Remove", "Insert", "Save", "Upsert"];
+
+    /// <summary>
+    /// The parameters of a handler with where each comes from: an explicit <c>[From*]</c> attribute,
+    /// a name the route declares, a simple type (query), a service-like type (the server), or a
+    /// complex type (the body).
+    /// </summary>
+    public static EquatableArray<HandlerParameter> Parameters(ParameterListSyntax? list, IReadOnlyCollection<string> routeParameters)
+    {
+        if (list is null || list.Parameters.Count == 0)
+        {
+            return EquatableArray<HandlerParameter>.Empty;
+        }
+
+        return list.Parameters.Select(p => Parameter(p, routeParameters)).ToEquatableArray();
+    }
+
+    public static HandlerParameter Parameter(ParameterSyntax parameter, IReadOnlyCollection<string> routeParameters)
+    {
+        var name = parameter.Identifier.ValueText;
+        var type = parameter.Type?.ToString() ?? string.Empty;
+        return new HandlerParameter(name, type, SourceOf(parameter, name, routeParameters));
+    }
+
+    private static ParameterSource SourceOf(ParameterSyntax parameter, string name, IReadOnlyCollection<string> routeParameters)
+    {
+        foreach (var attribute in parameter.AttributeLists.SelectMany(l => l.Attributes))
+        {
+            switch (CSharpFileModel.AttributeName(attribute))
+            {
+                case "FromRoute":
+                    return ParameterSource.Route;
+                case "FromQuery":
+                    return ParameterSource.Query;
+                case "FromBody":
+                    return ParameterSource.Body;
+                case "FromForm":
+                    return ParameterSource.Form;
+                case "FromHeader":
+                    return ParameterSource.Header;
+                case "FromServices" or "FromKeyedServices":
+                    return ParameterSource.Server;
+                case "AsParameters":
+                    return ParameterSource.Unknown;
+            }
+        }
+
+        if (routeParameters.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return ParameterSource.Route;
+        }
+
+        var typeName = CSharpFileModel.SimpleName(parameter.Type) ?? string.Empty;
+        if (ServerTypes.Contains(typeName) || typeName.StartsWith("ILogger", StringComparison.Ordinal) ||
+            ServerTypeSuffixes.Any(s => typeName.EndsWith(s, StringComparison.Ordinal)) ||
+            (typeName.Length > 2 && typeName[0] == 'I' && char.IsUpper(typeName[1]) && !typeName.StartsWith("IForm", StringComparison.Ordinal) && !typeName.StartsWith("IEnumerable", StringComparison.Ordinal)))
+        {
+            return ParameterSource.Server;
+        }
+
+        if (typeName.StartsWith("IForm", StringComparison.Ordinal))
+        {
+            return ParameterSource.Form;
+        }
+
+        var elementType = parameter.Type is NullableTypeSyntax nullable ? nullable.ElementType : parameter.Type;
+        return elementType is PredefinedTypeSyntax || SimpleTypes.Contains(typeName) || elementType is ArrayTypeSyntax { ElementType: PredefinedTypeSyntax }
+            ? ParameterSource.Query
+            : ParameterSource.Body;
+    }
+
+    /// <summary>
+    /// Whether code saves or deletes data: EF Core's <c>SaveChanges</c> and bulk updates, raw SQL
+    /// commands, Identity's role and password changes, or an asynchronous call named like a write
+    /// (<c>_orders.DeleteAsync(id)</c>).
+    /// </summary>
+    public static bool Writes(SyntaxNode? body) =>
+        body is not null && body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(IsWrite);
+
+    public static bool IsWrite(InvocationExpressionSyntax call)
+    {
+        var name = call.MethodName();
+        if (name is null)
+        {
+            return false;
+        }
+
+        if (WriteCalls.Contains(name))
+        {
+            return true;
+        }
+
+        return name.EndsWith("Async", StringComparison.Ordinal) && call.Receiver() is not null &&
+            WritePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length && char.IsUpper(name[p.Length]));
+    }
+
+    /// <summary>Whether a hub method sends to other connections (<c>Clients.All.SendAsync</c>, <c>Clients.Group(g).Receive(...)</c>).</summary>
+    public static bool Broadcasts(SyntaxNode? body) =>
+        body is not null && body.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(m =>
+            m.Expression is IdentifierNameSyntax { Identifier.ValueText: "Clients" } &&
+            m.Name.Identifier.ValueText is "All" or "Others" or "Group" or "Groups" or "OthersInGroup" or "AllExcept" or "Users" or "User" or "Clients" or "GroupExcept");
+
+    /// <summary>The body of a method or lambda (block or expression).</summary>
+    public static SyntaxNode? BodyOf(SyntaxNode handler) => handler switch
+    {
+        BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+        LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+        AnonymousFunctionExpressionSyntax lambda => lambda.Body,
+        _ => null,
+    };
+}
