@@ -32,7 +32,8 @@ internal sealed class AppSetupCollector : ICSharpFactCollector
     public IReadOnlyCollection<string>? RequiredWords { get; } =
     [
         .. HealthCalls, "ExceptionHandl", "ExceptionMiddleware", "ErrorHandl", "ErrorMiddleware", "UseError", "UseException", "UseProblemDetails",
-        "ExceptionFilter", "AddHttpClient", "ConfigureHttpClientDefaults", "CreateBuilder",
+        "ExceptionFilter", "AddHttpClient", "ConfigureHttpClientDefaults", "CreateBuilder", "AddValidation", "AutoValidation", "AddFluentValidation",
+        "ValidateModel", "ValidationFilter", "ModelStateValidat",
     ];
 
     public void Collect(SyntaxNode node, CSharpContext context)
@@ -51,6 +52,16 @@ internal sealed class AppSetupCollector : ICSharpFactCollector
         else if (HandlesExceptions(call, name) && !EnvironmentGuard.IsDevelopmentOnly(call))
         {
             features.Add(AppFeature.ExceptionHandler);
+        }
+        else if (name is "AddFluentValidationAutoValidation" or "AddFluentValidation" ||
+            (name is "Add" or "AddService" && call.Receiver()?.ToString().EndsWith("Filters", StringComparison.Ordinal) == true &&
+                TypeArgumentOrTypeof(call) is { } filter && filter.Contains("Valid", StringComparison.Ordinal) && !filter.Contains("AntiForgery", StringComparison.OrdinalIgnoreCase)))
+        {
+            features.Add(AppFeature.MvcValidation);
+        }
+        else if (name == "AddValidation")
+        {
+            features.Add(AppFeature.MinimalValidation);
         }
         else if (name.StartsWith("AddHttpClient", StringComparison.Ordinal))
         {

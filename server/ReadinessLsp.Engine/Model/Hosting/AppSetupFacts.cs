@@ -19,6 +19,15 @@ internal enum AppFeature
 
     /// <summary>The file builds the web host in top-level statements (<c>var app = builder.Build()</c>).</summary>
     HostBuilder,
+
+    /// <summary>
+    /// Models are validated before every action: a global validation filter
+    /// (<c>Filters.Add&lt;ValidateModelAttribute&gt;()</c>) or FluentValidation's automatic validation.
+    /// </summary>
+    MvcValidation,
+
+    /// <summary>Minimal API parameters are validated from their attributes: .NET 10's <c>AddValidation()</c>.</summary>
+    MinimalValidation,
 }
 
 /// <summary>The app-wide features one file sets up, in a fixed order.</summary>
