@@ -152,7 +152,7 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
         if (ClientNameIn(path, body, files) is { } how && (how == "name" || (UnderWebRoot(path, body) && !typeChecked)))
         {
             var what = how == "name" ? "the client's file name" : "the client's file extension, under wwwroot";
-            Report(context, "RDY4023", path.Span, $"the file is saved with {what}");
+            Report(context, "RDY4023", path.Span, $"The file is saved with {what}");
         }
     }
 
