@@ -68,8 +68,11 @@ internal static class BoundModels
         return endpoint.Parameters.FirstOrDefault(p => p.Name == parameter) is { Source: ParameterSource.Body or ParameterSource.Form } bound ? (endpoint, bound) : null;
     }
 
-    /// <summary>Whether the endpoint takes data to store: a POST, PUT or PATCH, or a handler that writes.</summary>
+    /// <summary>
+    /// Whether the endpoint takes data: a POST, PUT or PATCH, as its attributes or <c>Map*</c> call say
+    /// (the words the input detectors look for; a conventional action that accepts any verb is not
+    /// told apart from a page that shows a form).
+    /// </summary>
     public static bool TakesData(Endpoint endpoint) =>
-        endpoint.Kind is EndpointKind.Action or EndpointKind.Minimal &&
-        (endpoint.Verbs.Any(v => v is "POST" or "PUT" or "PATCH") || (endpoint.Verbs.Count == 0 && endpoint.Writes));
+        endpoint.Kind is EndpointKind.Action or EndpointKind.Minimal && endpoint.Verbs.Any(v => v is "POST" or "PUT" or "PATCH");
 }

@@ -35,7 +35,7 @@ internal sealed class OverPostingDetector : ICSharpDetector, IDeferredResolver<O
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.MethodDeclaration, SyntaxKind.ParenthesizedLambdaExpression];
 
-    public IReadOnlyCollection<string>? RequiredWords { get; } = ["HttpPost", "HttpPut", "HttpPatch", "MapPost", "MapPut", "MapPatch", "AcceptVerbs", "MapMethods", "Controller"];
+    public IReadOnlyCollection<string>? RequiredWords { get; } = ["HttpPost", "HttpPut", "HttpPatch", "MapPost", "MapPut", "MapPatch", "AcceptVerbs", "MapMethods"];
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EndpointIndex), typeof(EfModel)];
 
