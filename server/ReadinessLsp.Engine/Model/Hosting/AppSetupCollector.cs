@@ -31,7 +31,7 @@ internal sealed class AppSetupCollector : ICSharpFactCollector
 
     public IReadOnlyCollection<string>? RequiredWords { get; } =
     [
-        .. HealthCalls, "ExceptionHandl", "ExceptionMiddleware", "ErrorHandl", "ErrorMiddleware", "UseError", "UseException", "UseProblemDetails",
+        .. HealthCalls, "ExceptionHandl", "ProblemDetails", "ExceptionMiddleware", "ErrorHandl", "ErrorMiddleware", "UseError", "UseException", "UseProblemDetails",
         "ExceptionFilter", "AddHttpClient", "ConfigureHttpClientDefaults", "CreateBuilder", "AddValidation", "AutoValidation", "AddFluentValidation",
         "ValidateModel", "ValidationFilter", "ModelStateValidat",
     ];
@@ -100,7 +100,8 @@ internal sealed class AppSetupCollector : ICSharpFactCollector
             return false;
         }
 
-        if (name is "UseExceptionHandler" or "UseProblemDetails" or "AddExceptionHandler" || (name.StartsWith("Use", StringComparison.Ordinal) && MentionsErrors(name)))
+        // AddProblemDetails: the app chose standard error responses (and UseExceptionHandler without a path needs it).
+        if (name is "UseExceptionHandler" or "UseProblemDetails" or "AddExceptionHandler" or "AddProblemDetails" || (name.StartsWith("Use", StringComparison.Ordinal) && MentionsErrors(name)))
         {
             return true;
         }

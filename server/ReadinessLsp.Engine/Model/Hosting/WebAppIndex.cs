@@ -26,8 +26,17 @@ internal sealed class WebAppIndex : IWorkspaceModel<WebAppIndex>, IEquatable<Web
 
     public static WebAppIndex Build(WorkspaceModels models) => new(models.Get<ProjectIndex>());
 
-    /// <summary>Whether the file is part of at least one web app.</summary>
-    public bool Contains(string path) => _projects.AppsOf(path).Any(app => app.Length == 0 || _webApps.Contains(app));
+    /// <summary>
+    /// Whether the file is part of at least one web app. A Blazor WebAssembly project runs in the
+    /// browser even when a server project references it (to serve or prerender it).
+    /// </summary>
+    public bool Contains(string path) =>
+        !(_projects.ProjectOf(path) is { } own && RunsInBrowser(own)) &&
+        _projects.AppsOf(path).Any(app => app.Length == 0 || _webApps.Contains(app));
+
+    private static bool RunsInBrowser(Projects.ProjectFact project) =>
+        project.Sdk.Contains("WebAssembly", StringComparison.OrdinalIgnoreCase) ||
+        project.PackageReferences.Any(p => p.Equals("Microsoft.AspNetCore.Components.WebAssembly", StringComparison.OrdinalIgnoreCase));
 
     public bool Equals(WebAppIndex? other) => other is not null && ReferenceEquals(_projects, other._projects);
 

@@ -42,7 +42,7 @@ internal sealed class BlockingOnAsyncDetector : ICSharpDetector
             },
             _ => null,
         };
-        if (blocking is null || CodeTimings.Of(node) != CodeTiming.Request || InStaticInitializer(node))
+        if (blocking is null || CodeTimings.Of(node) != CodeTiming.Request || InStaticInitializer(node) || InSyncTwin(node))
         {
             return;
         }
@@ -66,6 +66,22 @@ internal sealed class BlockingOnAsyncDetector : ICSharpDetector
     {
         var member = node.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault();
         return member is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax or ConstructorDeclarationSyntax && member.Modifiers.Any(SyntaxKind.StaticKeyword);
+    }
+
+    // `override int SaveChanges() => SaveChangesAsync().GetAwaiter().GetResult();`, or an interceptor's
+    // `SavingChanges` beside its `SavingChangesAsync`: the synchronous overload a base class demands,
+    // kept for callers that cannot await; the app's own code takes the async twin.
+    private static bool InSyncTwin(SyntaxNode node)
+    {
+        if (node.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault() is not { } method || !method.Modifiers.Any(SyntaxKind.OverrideKeyword) ||
+            method.Modifiers.Any(SyntaxKind.AsyncKeyword))
+        {
+            return false;
+        }
+
+        var twin = method.Identifier.ValueText + "Async";
+        return method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == twin) ||
+            method.Parent is TypeDeclarationSyntax type && type.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == twin);
     }
 
     // In an async function: `(await task)` for `.Result`, `await task` for `.GetAwaiter().GetResult()` and `.Wait();`.

@@ -19,7 +19,8 @@ namespace ReadinessLsp.Engine.Rules.Input;
 /// RDY4012: amounts, quantities and prices a request supplies with no range anywhere (no
 /// <c>[Range]</c>, no validator, no comparison in the app's code), so a negative quantity refunds
 /// money. A validator for the model (FluentValidation) counts as validation for both. Entities
-/// bound directly are left to the over-posting rules.
+/// bound directly are left to the over-posting rules; endpoints only a role or policy may call
+/// (trusted operators) and handlers that check the model themselves (<c>if (... input.Title ...) return BadRequest()</c>) are not reported.
 /// </summary>
 internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResolver<UnvalidatedInputDetector.BoundParameter>
 {
@@ -47,7 +48,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             _ => null,
         };
         var bodyText = body?.ToString() ?? string.Empty;
-        var checksValidity = bodyText.Contains("IsValid", StringComparison.Ordinal) || bodyText.Contains("Validat", StringComparison.Ordinal);
+        var callsValidation = bodyText.Contains("IsValid", StringComparison.Ordinal) || bodyText.Contains("Validat", StringComparison.Ordinal);
         var filtered = ValidationMarker(node);
         foreach (var parameter in BoundModels.ParametersOf(node))
         {
@@ -56,7 +57,8 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
                 continue;
             }
 
-            var data = new BoundParameter(parameter.Identifier.ValueText, BoundModels.TypeName(parameter), checksValidity, filtered);
+            var name = parameter.Identifier.ValueText;
+            var data = new BoundParameter(name, BoundModels.TypeName(parameter), callsValidation || body is not null && GuardsInput(body, name), filtered);
             var arguments = new Dictionary<string, string> { ["parameter"] = parameter.Identifier.ValueText, ["type"] = data.Type };
             var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(parameter.Type!.SpanStart, parameter.Identifier.Span.End);
             context.Defer(this, span, data, arguments, ruleId: "RDY4011");
@@ -67,7 +69,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
     public Detection? Resolve(Detection candidate, BoundParameter data, WorkspaceModels models)
     {
         if (BoundModels.Bound(models.Get<EndpointIndex>(), candidate.Path, candidate.Member, candidate.Range.Start, data.Parameter) is not { } bound ||
-            !BoundModels.TakesData(bound.Endpoint) || models.Get<EfModel>().For(candidate.Path) is var ef && (ef.IsEntity(data.Type) || ef.IsContext(data.Type)))
+            !BoundModels.TakesData(bound.Endpoint) || bound.Endpoint.Authorization.Access == Access.Restricted || models.Get<EfModel>().For(candidate.Path) is var ef && (ef.IsEntity(data.Type) || ef.IsContext(data.Type)))
         {
             return null;
         }
@@ -135,6 +137,12 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
 
         return candidate with { Arguments = new Dictionary<string, string>(candidate.Arguments) { ["amounts"] = string.Join(", ", unchecked_.Select(a => $"`{a}`")) } };
     }
+
+    // `if (string.IsNullOrWhiteSpace(input.Title)) return Results.BadRequest(...)`: the handler checks what it was sent.
+    private static bool GuardsInput(SyntaxNode body, string parameter) =>
+        body.DescendantNodes().OfType<IfStatementSyntax>().Any(check =>
+            check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == parameter) &&
+            check.Statement.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax));
 
     // `[ValidateModel]` on the action or its class, `.AddEndpointFilter<ValidationFilter<T>>()` or `.WithParameterValidation()` on the mapping.
     private static bool ValidationMarker(SyntaxNode function)

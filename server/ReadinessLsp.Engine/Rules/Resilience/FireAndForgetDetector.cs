@@ -39,6 +39,11 @@ internal sealed class FireAndForgetDetector : ICSharpDetector
             return;
         }
 
+        if (Documented(statement))
+        {
+            return;
+        }
+
         var started = StartsWork(call);
         if (!discarded && !started && !InAsyncCaller(statement))
         {
@@ -57,6 +62,23 @@ internal sealed class FireAndForgetDetector : ICSharpDetector
             new Dictionary<string, string> { ["call"] = Describe(call), ["consequence"] = consequence },
             started ? [] : AwaitFix(statement, call, context));
     }
+
+    // A comment on the statement, or a try whose catch explains itself ("it's the subscriber's
+    // responsibility to report exceptions"): the author chose not to wait, and says why.
+    private static bool Documented(StatementSyntax statement)
+    {
+        if (statement.GetLeadingTrivia().Concat(statement.GetTrailingTrivia()).Any(IsComment))
+        {
+            return true;
+        }
+
+        var attempt = statement.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax and not AnonymousFunctionExpressionSyntax).OfType<TryStatementSyntax>().FirstOrDefault();
+        return attempt is not null && attempt.Catches.Any(c => c.Block.DescendantTrivia().Concat(c.Block.CloseBraceToken.LeadingTrivia).Any(IsComment));
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia) =>
+        (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)) &&
+        !trivia.ToString().Contains("TODO", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDelay(InvocationExpressionSyntax call) => call.MethodName() == "Delay";
 
