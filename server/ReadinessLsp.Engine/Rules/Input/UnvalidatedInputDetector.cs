@@ -58,7 +58,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             }
 
             var name = parameter.Identifier.ValueText;
-            var data = new BoundParameter(name, BoundModels.TypeName(parameter), callsValidation || body is not null && GuardsInput(body, name), filtered);
+            var data = new BoundParameter(name, BoundModels.TypeName(parameter), callsValidation || body is not null && GuardsInput(body, name), filtered, body is not null && Flows(body, name));
             var arguments = new Dictionary<string, string> { ["parameter"] = parameter.Identifier.ValueText, ["type"] = data.Type };
             var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(parameter.Type!.SpanStart, parameter.Identifier.Span.End);
             context.Defer(this, span, data, arguments, ruleId: "RDY4011");
@@ -85,7 +85,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
 
     private static Detection? Unvalidated(Detection candidate, BoundParameter data, Endpoint endpoint, RequestModelIndex requests, WorkspaceModels models)
     {
-        if (data.ChecksValidity || data.ValidationFilter)
+        if (data.ChecksValidity || data.ValidationFilter || !(data.Flows || endpoint.Writes))
         {
             return null;
         }
@@ -144,6 +144,13 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == parameter) &&
             check.Statement.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax));
 
+    // The model goes somewhere: handed whole to a call (a service, a mediator, a repository) or copied
+    // into a new object (`new Todo { Title = input.Title }`). A logout form whose id is only read does not.
+    private static bool Flows(SyntaxNode body, string parameter) =>
+        body.DescendantNodes().OfType<ArgumentSyntax>().Any(a => a.Expression is IdentifierNameSyntax { Identifier.ValueText: var used } && used == parameter) ||
+        body.DescendantNodes().OfType<InitializerExpressionSyntax>().Any(i =>
+            i.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == parameter));
+
     // `[ValidateModel]` on the action or its class, `.AddEndpointFilter<ValidationFilter<T>>()` or `.WithParameterValidation()` on the mapping.
     private static bool ValidationMarker(SyntaxNode function)
     {
@@ -162,5 +169,5 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
         name.Contains("Valid", StringComparison.Ordinal) && !name.Contains("AntiForgery", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A parameter a request may fill, its type, and what the handler itself does about validation.</summary>
-    internal sealed record BoundParameter(string Parameter, string Type, bool ChecksValidity, bool ValidationFilter);
+    internal sealed record BoundParameter(string Parameter, string Type, bool ChecksValidity, bool ValidationFilter, bool Flows);
 }
