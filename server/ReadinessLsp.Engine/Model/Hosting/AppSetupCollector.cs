@@ -54,7 +54,7 @@ internal sealed class AppSetupCollector : ICSharpFactCollector
             features.Add(AppFeature.ExceptionHandler);
         }
         else if (name is "AddFluentValidationAutoValidation" or "AddFluentValidation" ||
-            (name is "Add" or "AddService" && call.Receiver()?.ToString().EndsWith("Filters", StringComparison.Ordinal) == true &&
+            (name is "Add" or "AddService" && IsFilters(call.Receiver()) &&
                 TypeArgumentOrTypeof(call) is { } filter && filter.Contains("Valid", StringComparison.Ordinal) && !filter.Contains("AntiForgery", StringComparison.OrdinalIgnoreCase)))
         {
             features.Add(AppFeature.MvcValidation);
@@ -108,11 +108,15 @@ internal sealed class AppSetupCollector : ICSharpFactCollector
 
         if (name is "UseMiddleware" or "Add" or "AddService" && TypeArgumentOrTypeof(call) is { } type)
         {
-            return MentionsErrors(type) && (name == "UseMiddleware" || call.Receiver()?.ToString().EndsWith("Filters", StringComparison.Ordinal) == true);
+            return MentionsErrors(type) && (name == "UseMiddleware" || IsFilters(call.Receiver()));
         }
 
         return false;
     }
+
+    // `options.Filters`, `Filters`: MVC's global filter list.
+    private static bool IsFilters(ExpressionSyntax? receiver) =>
+        receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Filters" } or IdentifierNameSyntax { Identifier.ValueText: "Filters" };
 
     private static bool MentionsErrors(string name) =>
         name.Contains("Exception", StringComparison.Ordinal) || name.Contains("Error", StringComparison.Ordinal);

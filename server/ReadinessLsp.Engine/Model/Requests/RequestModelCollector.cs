@@ -98,8 +98,10 @@ internal sealed class RequestModelCollector : ICSharpFactCollector
             }
         }
 
+        // Only what the rules ask about: validation, amounts, secrets. Any other type is as good as unknown.
         var baseNames = bases.Select(b => CSharpFileModel.SimpleName(b) ?? b.ToString()).ToEquatableArray();
-        if (properties.Count > 0 || baseNames.Count > 0)
+        if (properties.Any(p => p.Validated || (p.Numeric && AmountNames.IsAmount(p.Name)) || SensitiveNames.KindOf(p.Name) is not null) ||
+            baseNames.Any(b => b is "IValidatableObject" || b.StartsWith("IdentityUser", StringComparison.Ordinal)))
         {
             context.Facts.Add(new ModelTypeFact(
                 type.Identifier.ValueText,

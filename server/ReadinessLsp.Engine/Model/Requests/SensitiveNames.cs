@@ -50,12 +50,25 @@ internal static class SensitiveNames
             return null;
         }
 
-        var lower = bare.ToLowerInvariant().Replace("_", string.Empty, StringComparison.Ordinal);
-        return lower switch
+        var compact = bare.Contains('_') ? bare.Replace("_", string.Empty, StringComparison.Ordinal) : bare;
+        if (compact.Equals("token", StringComparison.OrdinalIgnoreCase) || compact.Equals("jwt", StringComparison.OrdinalIgnoreCase))
         {
-            "token" or "jwt" => "token",
-            "pin" => "one-time code",
-            _ => Suffixes.FirstOrDefault(s => lower.EndsWith(s.Suffix, StringComparison.Ordinal)).Kind,
-        };
+            return "token";
+        }
+
+        if (compact.Equals("pin", StringComparison.OrdinalIgnoreCase))
+        {
+            return "one-time code";
+        }
+
+        foreach (var (suffix, kind) in Suffixes)
+        {
+            if (compact.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+
+        return null;
     }
 }

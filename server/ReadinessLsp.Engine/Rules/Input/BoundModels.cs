@@ -20,14 +20,28 @@ internal static class BoundModels
         "JToken", "Stream", "object", "dynamic", "Dictionary", "IDictionary", "List", "IEnumerable", "IList", "ICollection",
     ];
 
-    /// <summary>The handler function a node sits in: a method of a class, or a lambda mapped with <c>Map*</c>.</summary>
+    /// <summary>
+    /// A function that may handle requests: a public method of a class that looks like a controller or
+    /// page model (by name, base type or attributes), or one with an <c>[Http*]</c> attribute; or a
+    /// lambda mapped with <c>Map*</c>. Services' methods are left out before the endpoint model is asked.
+    /// </summary>
     public static bool IsHandlerShape(SyntaxNode function) => function switch
     {
-        MethodDeclarationSyntax method => method.Parent is ClassDeclarationSyntax && !method.Modifiers.Any(SyntaxKind.StaticKeyword) && method.Modifiers.Any(SyntaxKind.PublicKeyword),
+        MethodDeclarationSyntax method => method.Parent is ClassDeclarationSyntax type && !method.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+            method.Modifiers.Any(SyntaxKind.PublicKeyword) && (LooksLikeController(type) || HasHttpAttribute(method)),
         ParenthesizedLambdaExpressionSyntax lambda => lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } &&
             call.MethodName() is { } name && name.StartsWith("Map", StringComparison.Ordinal),
         _ => false,
     };
+
+    private static bool LooksLikeController(ClassDeclarationSyntax type) =>
+        type.Identifier.ValueText.EndsWith("Controller", StringComparison.Ordinal) ||
+        type.BaseList?.Types.Any(t => CSharpFileModel.SimpleName(t.Type) is { } name &&
+            (name.EndsWith("Controller", StringComparison.Ordinal) || name.EndsWith("ControllerBase", StringComparison.Ordinal) || name == "PageModel")) == true ||
+        type.AttributeLists.SelectMany(l => l.Attributes).Any(a => CSharpFileModel.AttributeName(a) is "ApiController" or "Controller" or "Route");
+
+    private static bool HasHttpAttribute(MethodDeclarationSyntax method) =>
+        method.AttributeLists.SelectMany(l => l.Attributes).Any(a => CSharpFileModel.AttributeName(a) is { } name && (name.StartsWith("Http", StringComparison.Ordinal) || name is "AcceptVerbs" or "Route"));
 
     public static SeparatedSyntaxList<ParameterSyntax> ParametersOf(SyntaxNode function) => function switch
     {

@@ -118,7 +118,30 @@ internal sealed class InternalErrorDetailsDetector : ICSharpDetector, IDeferredR
     }
 
     private static bool IsFrameworkException(IdentifierNameSyntax name, CSharpContext context) =>
-        ExceptionSyntax.IsFrameworkException(context.Model.DeclaredTypeOf(name)) && !ExceptionSyntax.NarrowedToOwnType(name, name.Identifier.ValueText);
+        InExceptionScope(name) && ExceptionSyntax.IsFrameworkException(context.Model.DeclaredTypeOf(name)) && !ExceptionSyntax.NarrowedToOwnType(name, name.Identifier.ValueText);
+
+    // Only code that can see an exception: a catch clause, or a function taking one (`HandleExceptionAsync(HttpContext, Exception)`).
+    private static bool InExceptionScope(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case CatchClauseSyntax:
+                    return true;
+                case BaseMethodDeclarationSyntax method:
+                    return method.ParameterList.Parameters.Any(p => CSharpFileModel.SimpleName(p.Type)?.EndsWith("Exception", StringComparison.Ordinal) == true);
+                case LocalFunctionStatementSyntax local when local.ParameterList.Parameters.Any(p => CSharpFileModel.SimpleName(p.Type)?.EndsWith("Exception", StringComparison.Ordinal) == true):
+                    return true;
+                case ParenthesizedLambdaExpressionSyntax lambda when lambda.ParameterList.Parameters.Any(p => CSharpFileModel.SimpleName(p.Type)?.EndsWith("Exception", StringComparison.Ordinal) == true):
+                    return true;
+                case TypeDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
 
     private static SyntaxNode? ReturningFunction(SyntaxNode source) =>
         source.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax);

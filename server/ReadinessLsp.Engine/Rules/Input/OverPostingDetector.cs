@@ -46,11 +46,12 @@ internal sealed class OverPostingDetector : ICSharpDetector, IDeferredResolver<O
             return;
         }
 
-        var parameters = BoundModels.ParametersOf(node).Where(BoundModels.MayBeModel).ToDictionary(p => p.Identifier.ValueText, StringComparer.Ordinal);
-        if (parameters.Count == 0)
+        if (!BoundModels.ParametersOf(node).Any(BoundModels.MayBeModel))
         {
             return;
         }
+
+        var parameters = BoundModels.ParametersOf(node).Where(BoundModels.MayBeModel).ToDictionary(p => p.Identifier.ValueText, StringComparer.Ordinal);
 
         var saved = new HashSet<string>(StringComparer.Ordinal);
         foreach (var call in node.DescendantNodes().OfType<InvocationExpressionSyntax>())

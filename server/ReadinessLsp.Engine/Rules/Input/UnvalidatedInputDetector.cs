@@ -36,7 +36,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
-        if (!BoundModels.IsHandlerShape(node))
+        if (!BoundModels.IsHandlerShape(node) || !BoundModels.ParametersOf(node).Any(BoundModels.MayBeModel))
         {
             return;
         }
@@ -47,8 +47,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             ParenthesizedLambdaExpressionSyntax lambda => lambda.Body,
             _ => null,
         };
-        var bodyText = body?.ToString() ?? string.Empty;
-        var callsValidation = bodyText.Contains("IsValid", StringComparison.Ordinal) || bodyText.Contains("Validat", StringComparison.Ordinal);
+        var scan = BodyScan.Of(body);
         var filtered = ValidationMarker(node);
         foreach (var parameter in BoundModels.ParametersOf(node))
         {
@@ -58,7 +57,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             }
 
             var name = parameter.Identifier.ValueText;
-            var data = new BoundParameter(name, BoundModels.TypeName(parameter), callsValidation || body is not null && GuardsInput(body, name), filtered, body is not null && Flows(body, name));
+            var data = new BoundParameter(name, BoundModels.TypeName(parameter), scan.CallsValidation || scan.Guarded.Contains(name), filtered, scan.Flowing.Contains(name));
             var arguments = new Dictionary<string, string> { ["parameter"] = parameter.Identifier.ValueText, ["type"] = data.Type };
             var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(parameter.Type!.SpanStart, parameter.Identifier.Span.End);
             context.Defer(this, span, data, arguments, ruleId: "RDY4011");
@@ -138,19 +137,6 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
         return candidate with { Arguments = new Dictionary<string, string>(candidate.Arguments) { ["amounts"] = string.Join(", ", unchecked_.Select(a => $"`{a}`")) } };
     }
 
-    // `if (string.IsNullOrWhiteSpace(input.Title)) return Results.BadRequest(...)`: the handler checks what it was sent.
-    private static bool GuardsInput(SyntaxNode body, string parameter) =>
-        body.DescendantNodes().OfType<IfStatementSyntax>().Any(check =>
-            check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == parameter) &&
-            check.Statement.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax));
-
-    // The model goes somewhere: handed whole to a call (a service, a mediator, a repository) or copied
-    // into a new object (`new Todo { Title = input.Title }`). A logout form whose id is only read does not.
-    private static bool Flows(SyntaxNode body, string parameter) =>
-        body.DescendantNodes().OfType<ArgumentSyntax>().Any(a => a.Expression is IdentifierNameSyntax { Identifier.ValueText: var used } && used == parameter) ||
-        body.DescendantNodes().OfType<InitializerExpressionSyntax>().Any(i =>
-            i.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == parameter));
-
     // `[ValidateModel]` on the action or its class, `.AddEndpointFilter<ValidationFilter<T>>()` or `.WithParameterValidation()` on the mapping.
     private static bool ValidationMarker(SyntaxNode function)
     {
@@ -167,6 +153,54 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
 
     private static bool IsValidationName(string name) =>
         name.Contains("Valid", StringComparison.Ordinal) && !name.Contains("AntiForgery", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What a handler's body does with its parameters, in one pass: whether it calls validation
+    /// (<c>ModelState.IsValid</c>, <c>validator.ValidateAsync</c>), which names it checks before returning
+    /// or throwing (<c>if (string.IsNullOrWhiteSpace(input.Title)) return BadRequest()</c>), and which it
+    /// hands whole to a call or copies into a new object (<c>new Todo { Title = input.Title }</c>); a
+    /// logout form whose id is only read goes nowhere.
+    /// </summary>
+    private sealed class BodyScan
+    {
+        private static readonly BodyScan Empty = new();
+
+        public bool CallsValidation { get; private set; }
+
+        public HashSet<string> Guarded { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Flowing { get; } = new(StringComparer.Ordinal);
+
+        public static BodyScan Of(SyntaxNode? body)
+        {
+            if (body is null)
+            {
+                return Empty;
+            }
+
+            var scan = new BodyScan();
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case IdentifierNameSyntax { Identifier.ValueText: var text } when text == "IsValid" || text.Contains("Validat", StringComparison.Ordinal):
+                        scan.CallsValidation = true;
+                        break;
+                    case IfStatementSyntax check when check.Statement.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax):
+                        scan.Guarded.UnionWith(check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+                        break;
+                    case ArgumentSyntax { Expression: IdentifierNameSyntax argument }:
+                        scan.Flowing.Add(argument.Identifier.ValueText);
+                        break;
+                    case InitializerExpressionSyntax initializer when initializer.Parent is not InitializerExpressionSyntax:
+                        scan.Flowing.UnionWith(initializer.DescendantNodes().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+                        break;
+                }
+            }
+
+            return scan;
+        }
+    }
 
     /// <summary>A parameter a request may fill, its type, and what the handler itself does about validation.</summary>
     internal sealed record BoundParameter(string Parameter, string Type, bool ChecksValidity, bool ValidationFilter, bool Flows);

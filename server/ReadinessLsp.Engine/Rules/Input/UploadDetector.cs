@@ -92,6 +92,12 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
 
     private void AnalyzeFunction(SyntaxNode function, CSharpContext context)
     {
+        // Most functions take no file: decide from the parameter list before looking inside.
+        if (!BoundModels.ParametersOf(function).Any(p => IsFileType(p.Type)) && !(context.Local<FormFilesWord>(this).Present ??= context.Document.ContainsAny(FormFiles)))
+        {
+            return;
+        }
+
         var files = FileVariables(function);
         if (files.Count == 0)
         {
@@ -283,6 +289,13 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
         return depth <= 3 && path.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name =>
             body.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText)?.Initializer?.Value is { } value &&
             UnderWebRoot(value, body, depth + 1));
+    }
+
+    private static readonly System.Buffers.SearchValues<string> FormFiles = System.Buffers.SearchValues.Create(["Form.Files"], StringComparison.Ordinal);
+
+    private sealed class FormFilesWord
+    {
+        public bool? Present { get; set; }
     }
 
     /// <summary>Whether the finding needs the function to be a request handler (the size and type check), or holds anywhere in a web app.</summary>

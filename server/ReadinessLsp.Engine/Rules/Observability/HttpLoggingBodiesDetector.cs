@@ -39,7 +39,7 @@ internal sealed class HttpLoggingBodiesDetector : ICSharpDetector
         switch (node)
         {
             case MemberAccessExpressionSyntax { Expression: var type, Name.Identifier.ValueText: var field } access
-                when CSharpFileModel.SimpleName(type as TypeSyntax) == "HttpLoggingFields" && BodyFields.TryGetValue(field, out var replacement):
+                when BodyFields.TryGetValue(field, out var replacement) && CSharpFileModel.SimpleName(type as TypeSyntax) == "HttpLoggingFields":
                 if (!OnlyUsedInDevelopment(access))
                 {
                     var fixes = replacement is null ? [] : new[] { context.Replace(access.Span, replacement) };

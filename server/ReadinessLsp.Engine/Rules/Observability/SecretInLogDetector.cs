@@ -22,6 +22,14 @@ internal sealed class SecretInLogDetector : ICSharpDetector, IDeferredResolver<S
 {
     private static readonly HashSet<string> Serializers = ["Serialize", "SerializeObject"];
 
+    // Values, collections and framework types logged whole carry none of the app's secrets.
+    private static readonly HashSet<string> SimpleValues =
+    [
+        "Guid", "DateTime", "DateTimeOffset", "DateOnly", "TimeOnly", "TimeSpan", "Uri", "String", "Int32", "Int64", "Decimal", "List", "IEnumerable",
+        "IReadOnlyList", "IList", "ICollection", "Dictionary", "IDictionary", "HashSet", "Exception", "HttpStatusCode", "PathString", "StringValues",
+        "CancellationToken", "Task", "IActionResult", "IResult", "HttpContext", "HttpRequest", "HttpResponse",
+    ];
+
     public string RuleId => "RDY5101";
 
     public IReadOnlyCollection<string> RuleIds { get; } = ["RDY5101", "RDY5102"];
@@ -136,7 +144,9 @@ internal sealed class SecretInLogDetector : ICSharpDetector, IDeferredResolver<S
             how = "destructured";
         }
 
-        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax) || CSharpFileModel.SimpleName(context.Model.DeclaredTypeOf(expression)) is not { } type)
+        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax) || context.Model.DeclaredTypeOf(expression) is not { } declared ||
+            declared is PredefinedTypeSyntax or NullableTypeSyntax { ElementType: PredefinedTypeSyntax } or ArrayTypeSyntax ||
+            CSharpFileModel.SimpleName(declared) is not { } type || SimpleValues.Contains(type))
         {
             return;
         }
