@@ -69,6 +69,12 @@ internal interface ICSharpFactCollector
     /// </summary>
     IReadOnlyCollection<string>? RequiredWords => null;
 
+    /// <summary>
+    /// Whether the collector also reads every file parsed for someone else, beyond those holding
+    /// its own words (call sites: an unguarded call may sit in any file).
+    /// </summary>
+    bool ReadsEveryParsedFile => false;
+
     void Collect(SyntaxNode node, CSharpContext context);
 
     /// <summary>Called once after the walk of a file, to add facts gathered across its nodes.</summary>

@@ -139,8 +139,9 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     private FileAnalysis AnalyzeCSharp(SourceDocument document, CancellationToken cancellationToken)
     {
-        // Most files contain no word any rule looks for: for them, no parse and no walk.
-        if (!Detectors.MayApplyTo(document))
+        // Most detectors find none of their words in a given file: they are not called for its
+        // nodes, and a file in which no one can act is neither parsed nor walked.
+        if (Detectors.Activate(document) is not { } active)
         {
             return Empty(document);
         }
@@ -148,8 +149,9 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);
+        var nodes = Detectors.ReadsBodies(active) ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
         var visited = 0;
-        foreach (var node in root.DescendantNodesAndSelf())
+        foreach (var node in nodes)
         {
             if ((++visited & 1023) == 0)
             {
@@ -157,35 +159,48 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             }
 
             var kind = (Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind;
-            var collectors = Detectors.CollectorsFor(kind);
-            if (collectors is not null)
+            if (Detectors.CollectorsFor(kind) is { } collectors)
             {
-                foreach (var collector in collectors)
+                foreach (var (participant, collector) in collectors)
                 {
-                    collector.Collect(node, context);
+                    if (active[participant])
+                    {
+                        collector.Collect(node, context);
+                    }
                 }
             }
 
-            var detectors = Detectors.DetectorsFor(kind);
-            if (detectors is null)
+            if (Detectors.DetectorsFor(kind) is { } detectors)
             {
-                continue;
-            }
-
-            foreach (var detector in detectors)
-            {
-                context.CurrentDetector = detector;
-                detector.Analyze(node, context);
+                foreach (var (participant, detector) in detectors)
+                {
+                    if (active[participant])
+                    {
+                        context.CurrentDetector = detector;
+                        detector.Analyze(node, context);
+                    }
+                }
             }
         }
 
-        foreach (var collector in Detectors.CSharpCollectors)
+        for (var i = 0; i < Detectors.CSharpCollectors.Count; i++)
         {
-            collector.Complete(context);
+            if (active[Detectors.CollectorParticipant(i)])
+            {
+                Detectors.CSharpCollectors[i].Complete(context);
+            }
         }
 
         return Finish(document, context);
     }
+
+    // Method bodies, expression bodies, initializers and top-level statements: skipped when only
+    // declarations are asked for.
+    private static bool IsBody(Microsoft.CodeAnalysis.SyntaxNode node) =>
+        node is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax;
 
     private FileAnalysis AnalyzeDocument(SourceDocument document, CancellationToken cancellationToken)
     {

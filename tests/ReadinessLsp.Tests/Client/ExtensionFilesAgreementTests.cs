@@ -34,7 +34,8 @@ public sealed partial class ExtensionFilesAgreementTests
     [Fact]
     public void Every_file_kind_has_a_sample_here()
     {
-        var missing = Enum.GetValues<FileKind>().Where(k => k != FileKind.Other && !Samples.ContainsKey(k)).ToList();
+        // The git index is read by the loader from the repository's .git folder, never listed, opened or watched.
+        var missing = Enum.GetValues<FileKind>().Where(k => k is not (FileKind.Other or FileKind.GitIndex) && !Samples.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "add a sample path for: " + string.Join(", ", missing));
         Assert.All(Samples, s => Assert.Equal(s.Key, FileClassifier.Classify("/w/" + s.Value)));
     }

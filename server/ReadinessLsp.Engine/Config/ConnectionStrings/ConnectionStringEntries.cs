@@ -47,4 +47,19 @@ internal sealed record ConnectionStringEntry(ConfigEntry Entry, ConnectionString
     /// settings irrelevant. Production pointing at a local host is its own finding (RDY2114).
     /// </summary>
     public bool IsLocal => Value.Provider != DatabaseProvider.Sqlite && Value.HostPart is { } host && LocalHosts.IsLocalServer(host.Value);
+
+    /// <summary>This machine, or a developer's own PC by name (<c>DESKTOP-…</c>, <c>…\SQLEXPRESS</c>): never the production server.</summary>
+    public bool IsDeveloperMachine => IsLocal || (Value.Provider != DatabaseProvider.Sqlite && Value.HostPart is { } host && LocalHosts.IsDeveloperMachine(host.Value));
+
+    /// <summary>
+    /// A connection string written for a developer's machine: <see cref="IsDeveloperMachine"/>, or Windows
+    /// authentication (<c>Trusted_Connection</c>, <c>Integrated Security</c>) to a bare machine name. Its
+    /// password, TLS and pool settings are not production's, so the rules about those stay silent on it.
+    /// </summary>
+    public bool IsDevelopmentValue =>
+        IsDeveloperMachine ||
+        (Value.Provider == DatabaseProvider.SqlServer && UsesWindowsAuthentication && Value.HostPart is { } host && LocalHosts.IsBareMachineName(host.Value));
+
+    private bool UsesWindowsAuthentication =>
+        Value.Find("trustedconnection", "integratedsecurity")?.Value.ToLowerInvariant() is "true" or "yes" or "sspi";
 }

@@ -1,6 +1,5 @@
 using ReadinessLsp.Engine.Model;
 using ReadinessLsp.Engine.Model.AppConfig;
-using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Config.Fixes;
 
@@ -8,17 +7,8 @@ namespace ReadinessLsp.Engine.Config.Fixes;
 internal static class ConfigFolders
 {
     /// <summary>
-    /// The appsettings.json that code at <paramref name="codePath"/> reads: in the nearest folder
-    /// above the code that holds an appsettings file, or beside the code when there is none.
+    /// The base settings file that code at <paramref name="codePath"/> reads (see <see cref="AppSettingsFiles"/>),
+    /// or null when several apps share the code and no single file would do.
     /// </summary>
-    public static string AppSettingsNear(WorkspaceModels models, string codePath)
-    {
-        var folder = models.All<ConfigDefinition>()
-            .Where(d => d.Source == ConfigSourceKind.AppSettings)
-            .Select(d => Path.GetDirectoryName(d.Path)!)
-            .Where(f => PathNormalizer.IsBelow(f, codePath))
-            .OrderByDescending(f => f.Length)
-            .FirstOrDefault();
-        return Path.Combine(folder ?? Path.GetDirectoryName(codePath)!, "appsettings.json");
-    }
+    public static string? AppSettingsNear(WorkspaceModels models, string codePath) => models.Get<AppSettingsFiles>().BaseFileFor(codePath);
 }

@@ -41,6 +41,7 @@ internal sealed class ConfigFileFactCollector : IDocumentFactCollector
     {
         var json = context.Document.GetParsed(ConfigJsonDocument.Parse);
         var environment = FileClassifier.AppSettingsEnvironment(context.Path);
+        context.Facts.Add(new AppSettingsFileInfo(context.Path));
         foreach (var entry in json.Entries)
         {
             context.Facts.Add(new ConfigDefinition(

@@ -24,6 +24,8 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
 
     public IReadOnlyCollection<string>? RequiredWords => Guards;
 
+    public bool ReadsEveryParsedFile => true;
+
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         if (((InvocationExpressionSyntax)node).MethodName() is not { } name)

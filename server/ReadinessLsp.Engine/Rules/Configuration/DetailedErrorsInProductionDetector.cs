@@ -25,7 +25,7 @@ internal sealed class DetailedErrorsInProductionDetector : IDocumentDetector
                 (entry.Value.Text.Equals("true", StringComparison.OrdinalIgnoreCase) || entry.Value.Text == "1"))
             {
                 var replacement = entry.Value.Kind == JsonNodeKind.String ? "\"false\"" : "false";
-                ProductionScope.Report(context, entry.Key, entry.Value.Span, new Dictionary<string, string> { ["key"] = entry.Key }, [context.Replace(entry.Value.Span, replacement)]);
+                ProductionScope.Report(context, entry.Key, entry.Value.Span, new Dictionary<string, string> { ["key"] = entry.Key }, [context.Replace(entry.Value.Span, replacement)], whenUsed: true);
             }
         }
     }

@@ -27,7 +27,7 @@ internal sealed class VerboseLoggingInProductionDetector : IDocumentDetector
             if (entry.Value.Kind == JsonNodeKind.String && LogLevels.IsVerbose(entry.Value.Text) && LogLevels.IsLogLevelKey(entry.Key))
             {
                 var arguments = new Dictionary<string, string> { ["key"] = entry.Key, ["level"] = entry.Value.Text };
-                ProductionScope.Report(context, entry.Key, entry.Value.ContentSpan, arguments, [context.Replace(entry.Value.ContentSpan, "Information")]);
+                ProductionScope.Report(context, entry.Key, entry.Value.ContentSpan, arguments, [context.Replace(entry.Value.ContentSpan, "Information")], whenUsed: true);
             }
         }
     }

@@ -18,6 +18,6 @@ internal sealed class PoolingDisabledDetector : ConnectionStringDetectorBase
         }
 
         var span = setting.ValueSpanOf(part);
-        ProductionScope.Report(context, setting.Entry.Key, span, Arguments(setting, part), [context.Replace(span, "true")]);
+        ProductionScope.Report(context, setting.Entry.Key, span, Arguments(setting, part), [context.Replace(span, "true")], whenUsed: true);
     }
 }

@@ -24,6 +24,6 @@ internal sealed class TinyConnectionPoolDetector : ConnectionStringDetectorBase
         var span = setting.ValueSpanOf(part);
         var arguments = Arguments(setting, part);
         arguments["size"] = size.ToString(CultureInfo.InvariantCulture);
-        ProductionScope.Report(context, setting.Entry.Key, span, arguments, [context.Replace(span, "100")]);
+        ProductionScope.Report(context, setting.Entry.Key, span, arguments, [context.Replace(span, "100")], whenUsed: true);
     }
 }
