@@ -234,7 +234,7 @@ public sealed class McpToolTests
 
         // An edit: noticed by its changed size and time at the next call.
         var program = Path.Combine(sample.Root, "Program.cs");
-        File.WriteAllText(program, File.ReadAllText(program).Replace("app.UseDeveloperExceptionPage();", "app.UseExceptionHandler(\"/error\");", StringComparison.Ordinal));
+        File.WriteAllText(program, File.ReadAllText(program).Replace("app.UseDeveloperExceptionPage();", "if (app.Environment.IsDevelopment()) app.UseDeveloperExceptionPage();", StringComparison.Ordinal));
         Assert.Equal(before - 1, (await server.CallOkAsync("check_workspace", new { limit = 100 })).GetProperty("total").GetInt32());
 
         // A new file: seen by the folder watcher.
@@ -389,7 +389,7 @@ public sealed class McpToolTests
     {
         using var first = SampleCopy.VibeShop();
         using var second = new TempWorkspace();
-        second.Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.UseDeveloperExceptionPage();\napp.Run();\n");
+        second.Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.UseDeveloperExceptionPage();\n");
         await using var server = await McpTestServer.StartAsync(first.Root, second.Root);
 
         var name = Path.GetFileName(second.Root);

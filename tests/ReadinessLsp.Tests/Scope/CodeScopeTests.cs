@@ -86,7 +86,7 @@ public sealed class CodeScopeTests
     public void A_method_only_called_under_a_development_guard_in_another_file_is_development_only()
     {
         using var workspace = new TempWorkspace();
-        workspace.Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\nif (app.Environment.IsDevelopment())\n{\n    app.SeedDatabase();\n}\napp.Run();\n");
+        workspace.Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\nif (app.Environment.IsDevelopment())\n{\n    app.SeedDatabase();\n}\n");
         workspace.Write("Seeding.cs", "static class Seeding { public static void SeedDatabase(this WebApplication app) { app.UseDeveloperExceptionPage(); } }\n");
         workspace.Write("Other.cs", "static class Other { public static void Configure(WebApplication app) { app.UseDeveloperExceptionPage(); } }\n");
         var findings = Check(workspace.Root);

@@ -81,6 +81,9 @@ internal sealed record Endpoint(
 {
     private static readonly string[] DataVerbs = ["POST", "PUT", "PATCH", "DELETE"];
 
+    /// <summary>A controller action under <c>[ApiController]</c> (on the class or a base class): invalid models are answered with 400 before the action runs.</summary>
+    public bool ApiController { get; init; }
+
     public bool IsAnonymous => Authorization.IsAnonymous;
 
     /// <summary>Whether calling it changes data: a POST, PUT, PATCH or DELETE, a handler that writes, or a hub method that broadcasts.</summary>
