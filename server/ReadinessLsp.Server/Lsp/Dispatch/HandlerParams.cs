@@ -36,11 +36,11 @@ internal static class HandlerParams
                 : JsonSerializer.Deserialize<T>(parameters, Options)!;
             return value is not null;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             problem = parameters.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
                 ? "params are missing"
-                : $"a member is missing or has the wrong type at {e.Path ?? "$"}";
+                : $"a member is missing or has the wrong type at {(e as JsonException)?.Path ?? "$"}";
             return false;
         }
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
 
@@ -36,6 +37,12 @@ internal static class JsonRpcEnvelope
 
     public static MessageVerdict Check(ReadOnlySequence<byte> body)
     {
+        // LSP content is UTF-8; the JSON parser only checks the bytes of strings it is asked to read.
+        if (!Utf8.IsValid(body.IsSingleSegment ? body.FirstSpan : body.ToArray()))
+        {
+            return Reject(RequestIdPeek.Find(body), JsonRpcErrorCode.ParseError, "the message is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {
@@ -84,7 +91,7 @@ internal static class JsonRpcEnvelope
     {
         // A notification's problems are answered with a null id too: JSON-RPC does so for an
         // invalid request whose id is unknown, and the client learns why nothing happened.
-        if (method.ValueKind != JsonValueKind.String)
+        if (ReadString(method) is not { } methodName)
         {
             return Reject(id, JsonRpcErrorCode.InvalidRequest, "method must be a string");
         }
@@ -96,13 +103,12 @@ internal static class JsonRpcEnvelope
 
         foreach (var name in (string[])["traceparent", "tracestate"])
         {
-            if (root.TryGetProperty(name, out var trace) && trace.ValueKind != JsonValueKind.String)
+            if (root.TryGetProperty(name, out var trace) && ReadString(trace) is null)
             {
                 return Reject(id, JsonRpcErrorCode.InvalidRequest, $"{name} must be a string");
             }
         }
 
-        var methodName = method.GetString()!;
         if (!hasId && LifecycleRequests.Contains(methodName))
         {
             return Drop($"{methodName} sent as a notification: it is a request and needs an id");
@@ -159,11 +165,32 @@ internal static class JsonRpcEnvelope
     /// <summary>The id as the library would read it; empty when it would fail to (fractions, huge numbers, objects...).</summary>
     private static RequestId ReadId(JsonElement id) => id.ValueKind switch
     {
-        JsonValueKind.String => new RequestId(id.GetString()),
+        JsonValueKind.String when ReadString(id) is { } text => new RequestId(text),
         JsonValueKind.Number when id.TryGetInt64(out var number) => new RequestId(number),
         JsonValueKind.Null => RequestId.Null,
         _ => RequestId.NotSpecified,
     };
+
+    /// <summary>
+    /// The string, or null when the element is not one or holds an escaped lone surrogate: valid
+    /// JSON, but the library's read of it throws, and that would close the connection.
+    /// </summary>
+    private static string? ReadString(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static bool IsVersion2(JsonElement root) =>
         root.TryGetProperty("jsonrpc", out var version) && version.ValueKind == JsonValueKind.String && version.ValueEquals("2.0");
