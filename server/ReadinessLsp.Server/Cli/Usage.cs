@@ -9,6 +9,8 @@ internal static class Usage
           readiness check DIR [DIR...] [--format text|json|sarif|html] [--fail-on error|warning|info|hint|never]
                                [--output FILE] [--max-file-size KB] [--exclude GLOB]... [--verbose]
           readiness rules [--markdown]  list the rules
+          readiness fuzz [--seconds N] [--seed S] [--in-process]
+                                        send malformed protocol traffic to servers, check they keep working
           readiness [--stdio]           run the language server over stdin/stdout
           readiness --version
 
