@@ -24,7 +24,7 @@ internal sealed class MalformedFrames(Random random, string documentUri, Func<lo
     public const int ServerNotInitialized = -32002;
 
     /// <summary>The server skips longer messages unread; the fuzzer sends some just above it.</summary>
-    private const long ServerMessageLimit = 64L * 1024 * 1024;
+    private const long ServerMessageLimit = Lsp.Infrastructure.IncomingMessageFilter.MaxMessageBytes;
 
     private static readonly (string Kind, int Weight)[] Kinds =
     [

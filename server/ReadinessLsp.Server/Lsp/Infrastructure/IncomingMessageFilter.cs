@@ -19,10 +19,12 @@ internal sealed class IncomingMessageFilter(Stream input, PendingServerRequests 
 {
     /// <summary>
     /// Longer messages are skipped without being held in memory. The longest a client sends is a
-    /// whole document (didOpen, full-text didChange), and a file this large is far beyond what
-    /// the analysis reads anyway (<see cref="ServerOptions.MaxFileBytes"/>).
+    /// whole document (didOpen, full-text didChange), and a file of this size is far beyond what
+    /// the analysis reads anyway (<see cref="ServerOptions.MaxFileBytes"/>). Reading a message
+    /// costs about ten times its size at the peak (its bytes, the parsed request, the text in
+    /// UTF-16), so the limit is what bounds the server's memory against a hostile client.
     /// </summary>
-    public const long MaxMessageBytes = 64L * 1024 * 1024;
+    public const long MaxMessageBytes = 16L * 1024 * 1024;
 
     private const int MaxProblemLength = 200;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using StreamJsonRpc;
@@ -35,10 +36,12 @@ internal static class JsonRpcEnvelope
     /// <summary>Requests that change the server's lifecycle: sent without an id they cannot be answered, so they are not run.</summary>
     private static readonly HashSet<string> LifecycleRequests = ["initialize", "shutdown"];
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static MessageVerdict Check(ReadOnlySequence<byte> body)
     {
         // LSP content is UTF-8; the JSON parser only checks the bytes of strings it is asked to read.
-        if (!Utf8.IsValid(body.IsSingleSegment ? body.FirstSpan : body.ToArray()))
+        if (!IsUtf8(body))
         {
             return Reject(RequestIdPeek.Find(body), JsonRpcErrorCode.ParseError, "the message is not valid UTF-8");
         }
@@ -170,6 +173,37 @@ internal static class JsonRpcEnvelope
         JsonValueKind.Null => RequestId.Null,
         _ => RequestId.NotSpecified,
     };
+
+    /// <summary>Checked segment by segment: a large message is not copied whole to be checked.</summary>
+    private static bool IsUtf8(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Utf8.IsValid(body.FirstSpan);
+        }
+
+        var decoder = StrictUtf8.GetDecoder();
+        var chars = new char[4096];
+        try
+        {
+            foreach (var segment in body)
+            {
+                var bytes = segment.Span;
+                while (!bytes.IsEmpty)
+                {
+                    decoder.Convert(bytes, chars, flush: false, out var used, out _, out _);
+                    bytes = bytes[used..];
+                }
+            }
+
+            decoder.Convert(ReadOnlySpan<byte>.Empty, chars, flush: true, out _, out _, out _);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// The string, or null when the element is not one or holds an escaped lone surrogate: valid
