@@ -29,6 +29,12 @@ internal sealed class SpawnedProcess : IAsyncDisposable
 
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll");
 
+    /// <summary>The dotnet host by full path, so a test may give the child a PATH of its own (one with fake tools, say).</summary>
+    public static string DotnetHost { get; } =
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, "dotnet"))
+            .FirstOrDefault(File.Exists) ?? "dotnet";
+
     public Process Process { get; }
 
     public string Stderr
@@ -45,7 +51,7 @@ internal sealed class SpawnedProcess : IAsyncDisposable
     /// <summary>Starts the server executable with <paramref name="arguments"/>; stdout stays raw when <paramref name="readStdout"/> is false (the protocol channel).</summary>
     public static SpawnedProcess Start(IEnumerable<string> arguments, bool readStdout = true, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
