@@ -34,6 +34,10 @@ internal static class HostileWorkspace
         workspace.Write("LongCondition.cs", prefix + "if (" + string.Join(" && ", Enumerable.Range(0, Depth).Select(i => "isDevelopment" + i)) + ") { app.UseDeveloperExceptionPage(); }\n");
         workspace.Write("LongSectionChain.cs", prefix + "var v = builder.Configuration" + Repeat(".GetSection(\"a\")", Depth) + "[\"Key\"];\n");
         workspace.Write("LongFluentChain.cs", prefix + "builder.Services.AddCors(o => o.AddPolicy(\"p\", p => p.AllowAnyOrigin()" + Repeat(".AllowAnyHeader()", Depth) + "));\n");
+        workspace.Write("LongTernary.cs", prefix + "var z = " + Repeat("isDevelopment ? a : ", 3000) + "app.UseDeveloperExceptionPage();\n");
+
+        // Syntax alone allows a local initialised from itself; following it must end.
+        workspace.Write("SelfReferencingSection.cs", prefix + "var section = section.GetSection(\"Jwt\");\nvar key = section[\"Key\"];\n");
         workspace.Write("Unterminated.cs", prefix + "var s = \"never closed\n/* never closed\napp.UseDeveloperExceptionPage();\n");
         workspace.Write("UnterminatedRaw.cs", prefix + "var s = \"\"\"\nraw, never closed\napp.UseDeveloperExceptionPage();\n");
         workspace.Write("appsettings.json", "{\"Logging\": {\"LogLevel\": \"unterminated\n");
