@@ -24,8 +24,8 @@ internal sealed class FuzzRunner(int seed, TimeSpan duration, bool inProcess, Te
         // Spawned servers start slowly, so each lives for more rounds; only they get the really
         // huge messages, which would crowd the short in-process run.
         var settings = inProcess
-            ? new FuzzSettings(root, document, LargeBytes: 200_000, AllowHugeStreams: false, MinRounds: 1, MaxRounds: 3, MinBatch: 100, MaxBatch: 400, Timeout: TimeSpan.FromSeconds(30))
-            : new FuzzSettings(root, document, LargeBytes: 2_000_000, AllowHugeStreams: true, MinRounds: 5, MaxRounds: 25, MinBatch: 20, MaxBatch: 200, Timeout: TimeSpan.FromSeconds(60));
+            ? new FuzzSettings(root, document, LargeBytes: 200_000, AllowHugeStreams: false, MinRounds: 1, MaxRounds: 3, MinBatch: 100, MaxBatch: 400, Timeout: TimeSpan.FromSeconds(30), CompactEachRound: false)
+            : new FuzzSettings(root, document, LargeBytes: 2_000_000, AllowHugeStreams: true, MinRounds: 5, MaxRounds: 25, MinBatch: 20, MaxBatch: 200, Timeout: TimeSpan.FromSeconds(60), CompactEachRound: true);
         var serverEngine = inProcess ? engine ?? ReadinessEngine.CreateDefault(Serilog.Core.Logger.None) : null;
         var tally = new FuzzTally();
         var clock = Stopwatch.StartNew();

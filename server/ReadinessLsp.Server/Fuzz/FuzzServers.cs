@@ -87,6 +87,7 @@ internal sealed class ProcessFuzzServer : IFuzzServer
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly Task _stderr;
+    private readonly Task _sampling;
     private long _peak;
 
     public ProcessFuzzServer(string root)
@@ -108,6 +109,7 @@ internal sealed class ProcessFuzzServer : IFuzzServer
         _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
         _stderr = Task.Run(DrainStandardErrorAsync);
         Exited = ExitCodeAsync();
+        _sampling = Task.Run(SamplePeakAsync);
     }
 
     public Stream ToServer => _process.StandardInput.BaseStream;
@@ -118,15 +120,7 @@ internal sealed class ProcessFuzzServer : IFuzzServer
 
     public IReadOnlyCollection<string> Errors => _errors;
 
-    public long PeakResidentBytes()
-    {
-        if (!_process.HasExited)
-        {
-            _peak = Math.Max(_peak, ProcessStatus.PeakResidentBytes(_process.Id.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return _peak;
-    }
+    public long PeakResidentBytes() => Interlocked.Read(ref _peak);
 
     public void CloseInput() => _process.StandardInput.Close();
 
@@ -141,6 +135,7 @@ internal sealed class ProcessFuzzServer : IFuzzServer
         {
             await Exited.WaitAsync(TimeSpan.FromSeconds(10));
             await _stderr.WaitAsync(TimeSpan.FromSeconds(5));
+            await _sampling.WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (TimeoutException)
         {
@@ -155,6 +150,22 @@ internal sealed class ProcessFuzzServer : IFuzzServer
         var host = Environment.ProcessPath ?? "dotnet";
         var dll = Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll");
         return Path.GetFileNameWithoutExtension(host) == "dotnet" ? (host, [dll]) : (host, []);
+    }
+
+    /// <summary>The peak (VmHWM) only grows but is gone with the process: read it until the end.</summary>
+    private async Task SamplePeakAsync()
+    {
+        var pid = _process.Id.ToString(CultureInfo.InvariantCulture);
+        while (!Exited.IsCompleted)
+        {
+            var sample = ProcessStatus.PeakResidentBytes(pid);
+            if (sample > Interlocked.Read(ref _peak))
+            {
+                Interlocked.Exchange(ref _peak, sample);
+            }
+
+            await Task.WhenAny(Exited, Task.Delay(50));
+        }
     }
 
     private async Task<int> ExitCodeAsync()

@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 
@@ -5,7 +6,8 @@ namespace ReadinessLsp.Server.Fuzz;
 
 /// <summary>Knobs of a fuzz run.</summary>
 /// <param name="DocumentPath">A Program.cs in the workspace; the session opens it with <see cref="FuzzSession.RiskyProgram"/>.</param>
-internal sealed record FuzzSettings(string Root, string DocumentPath, int LargeBytes, bool AllowHugeStreams, int MinRounds, int MaxRounds, int MinBatch, int MaxBatch, TimeSpan Timeout)
+/// <param name="CompactEachRound">For a fuzzer running as its own process: its megabyte messages are garbage once sent.</param>
+internal sealed record FuzzSettings(string Root, string DocumentPath, int LargeBytes, bool AllowHugeStreams, int MinRounds, int MaxRounds, int MinBatch, int MaxBatch, TimeSpan Timeout, bool CompactEachRound)
 {
     public string RootUri => new Uri(Root + Path.DirectorySeparatorChar).AbsoluteUri;
 
@@ -23,7 +25,8 @@ internal sealed class FuzzSession(IFuzzServer server, FuzzSettings settings, Fuz
 {
     public const string RiskyProgram = "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.UseDeveloperExceptionPage();\napp.Run();\n";
 
-    private readonly List<(ExpectedAnswer Expected, FuzzFrame Frame)> _expected = [];
+    // The frame's kind and first bytes, not the frame: some are megabytes.
+    private readonly List<(ExpectedAnswer Expected, string Kind, string Sample)> _expected = [];
     private long _nextId = 1000;
     private bool _exitRequested;
 
@@ -48,6 +51,14 @@ internal sealed class FuzzSession(IFuzzServer server, FuzzSettings settings, Fuz
                 await VerifyAsync(client, round, cancellationToken);
                 await CheckAnswersAsync(client);
                 tally.SessionsVerified++;
+
+                if (settings.CompactEachRound)
+                {
+                    // Compacted after each round, the batch's megabyte messages do not hold the
+                    // fuzzer at gigabytes on a shared machine.
+                    GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                    GC.Collect();
+                }
                 tally.PeakResidentBytes = Math.Max(tally.PeakResidentBytes, server.PeakResidentBytes());
             }
 
@@ -100,7 +111,7 @@ internal sealed class FuzzSession(IFuzzServer server, FuzzSettings settings, Fuz
             var frame = frames.Next(phase);
             if (frame.Expected is { } expected)
             {
-                _expected.Add((expected, frame));
+                _expected.Add((expected, frame.Kind, Sample(frame)));
             }
 
             await client.WriteAsync(frame, cancellationToken).WaitAsync(settings.Timeout, cancellationToken);
@@ -175,7 +186,7 @@ internal sealed class FuzzSession(IFuzzServer server, FuzzSettings settings, Fuz
     private async Task CheckAnswersAsync(FuzzClient client)
     {
         using var deadline = new CancellationTokenSource(settings.Timeout);
-        foreach (var (expected, frame) in _expected)
+        foreach (var (expected, kind, sample) in _expected)
         {
             tally.AnswersChecked++;
             JsonElement answer;
@@ -186,7 +197,7 @@ internal sealed class FuzzSession(IFuzzServer server, FuzzSettings settings, Fuz
             catch (OperationCanceledException)
             {
                 tally.MissingAnswers++;
-                tally.Problem($"{label}: no answer to {frame.Kind} request {expected.Id}: {Sample(frame)}");
+                tally.Problem($"{label}: no answer to {kind} request {expected.Id}: {sample}");
                 continue;
             }
 
@@ -194,7 +205,7 @@ internal sealed class FuzzSession(IFuzzServer server, FuzzSettings settings, Fuz
             if (code != expected.Code)
             {
                 tally.WrongAnswers++;
-                tally.Problem($"{label}: {frame.Kind} request {expected.Id} got {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a result"}, expected {expected.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a result"}: {Sample(frame)} -> {Shorten(answer.GetRawText())}");
+                tally.Problem($"{label}: {kind} request {expected.Id} got {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a result"}, expected {expected.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a result"}: {sample} -> {Shorten(answer.GetRawText())}");
             }
         }
 

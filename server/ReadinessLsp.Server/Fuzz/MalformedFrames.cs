@@ -102,10 +102,12 @@ internal sealed class MalformedFrames(Random random, string documentUri, Func<lo
         var id = nextId();
         var body = Encoding.UTF8.GetBytes(Request(id, "textDocument/hover", HoverParams(documentUri)));
         var shorter = random.Next(2) == 0;
-        var length = shorter ? random.Next(1, body.Length) : body.Length + random.Next(1, 200);
+        var length = shorter ? random.Next(1, body.Length) : body.Length + random.Next(8, 200);
 
         // Too long: the next message's header lands inside the declared body, so the server
-        // answers this request with a parse error. Too short: its cut depends on where the id is.
+        // answers this request with a parse error. (By at least 8 bytes: a frame may start with
+        // line breaks, and a body that runs only into whitespace is still a valid message.)
+        // Too short: its cut depends on where the id is.
         return new FuzzFrame("wrong-length", [.. Ascii($"Content-Length: {length}\r\n\r\n"), .. body], shorter ? null : new ExpectedAnswer(id, ParseError));
     }
 
