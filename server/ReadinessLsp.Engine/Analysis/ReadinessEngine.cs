@@ -146,6 +146,12 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             return Empty(document);
         }
 
+        if (BracketNesting.IsTooDeep(document.Text))
+        {
+            log.Warning("Skipped {Path}: brackets nest more than {Limit} deep, which the C# parser would take minutes over", document.Path, BracketNesting.Limit);
+            return Empty(document);
+        }
+
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);

@@ -12,6 +12,8 @@ internal static class Usage
           readiness mcp [DIR...] [--log-file PATH] [--log-level LEVEL] [--max-file-size KB] [--no-watch]
                                         the MCP server for coding agents over stdin/stdout
           readiness hook [DIR]          a post-edit hook: reads the hook's JSON on stdin, checks the edited file
+          readiness fuzz [--seconds N] [--seed S] [--in-process]
+                                        send malformed protocol traffic to servers, check they keep working
           readiness [--stdio]           run the language server over stdin/stdout
           readiness --version
 

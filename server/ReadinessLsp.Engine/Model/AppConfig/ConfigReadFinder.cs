@@ -244,21 +244,34 @@ internal static class ConfigReadFinder
         return keys is null ? EquatableArray<string>.Empty : keys.ToEquatableArray();
     }
 
+    private const int MaxSectionDepth = 32;
+
     /// <summary>"A" for <c>config.GetSection("A")</c>, nested sections joined: the prefix of keys read from it.</summary>
     private static string? SectionPrefix(ExpressionSyntax expression)
     {
-        // var jwt = config.GetSection("Jwt"); ... jwt["Key"]
-        if (expression is IdentifierNameSyntax local && !IsConfigurationName(local) && LocalInitializers.Of(local) is InvocationExpressionSyntax initializer)
+        // Walked, not recursed, and given up past a depth no configuration has: a chain of
+        // thousands of GetSection calls would otherwise cost time cubic in its length, and a local
+        // initialised from itself (syntax alone allows it) would recurse until the stack ran out.
+        var names = new List<string>();
+        var current = expression;
+        for (var step = 0; step < MaxSectionDepth; step++)
         {
-            expression = initializer;
-        }
+            // var jwt = config.GetSection("Jwt"); ... jwt["Key"]
+            if (current is IdentifierNameSyntax local && !IsConfigurationName(local) && LocalInitializers.Of(local) is InvocationExpressionSyntax initializer)
+            {
+                current = initializer;
+            }
 
-        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } member } call &&
-            call.ArgumentList.Arguments.Count == 1 &&
-            call.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
-        {
-            var outer = SectionPrefix(member.Expression);
-            return outer is null ? literal.Token.ValueText : outer + ":" + literal.Token.ValueText;
+            if (current is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } member } call ||
+                call.ArgumentList.Arguments.Count != 1 ||
+                call.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+            {
+                names.Reverse();
+                return names.Count == 0 ? null : string.Join(':', names);
+            }
+
+            names.Add(literal.Token.ValueText);
+            current = member.Expression;
         }
 
         return null;

@@ -136,6 +136,12 @@ internal sealed class OpenDocumentScheduler(
             return ReadinessEngine.Empty(source);
         }
 
+        if (source.Kind == FileKind.CSharp && BracketNesting.IsTooDeep(document.Text))
+        {
+            log.Warning("Not analysing {Path}: brackets nest more than {Limit} deep", document.Path, BracketNesting.Limit);
+            return ReadinessEngine.Empty(source);
+        }
+
         if (source.Kind == FileKind.CSharp)
         {
             // Incremental reparse: Roslyn reuses the unchanged parts of the previous tree.
