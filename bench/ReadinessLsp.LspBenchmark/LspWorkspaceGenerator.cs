@@ -13,6 +13,13 @@ internal static class LspWorkspaceGenerator
     public const string OpenFile = "src/App/Program.cs";
     public const string LargeFile = "src/App/Services/LargeService.cs";
 
+    /// <summary>The first generated project's Program.cs and DbContext.</summary>
+    public static string ProjectProgram => Path.Combine(FirstProject, "Program.cs");
+
+    public static string ProjectDbContext => Path.Combine(FirstProject, "Data", "AppDbContext.cs");
+
+    private static string FirstProject => SyntheticWorkspaceGenerator.ProjectFolder(0);
+
     public static string Program => """
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddControllers();

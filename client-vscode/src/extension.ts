@@ -21,6 +21,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR, WATCHED_PATTERNS } from './files';
 import {
   DOTNET_DOWNLOAD_URL,
   dotnetCandidates,
@@ -34,6 +35,7 @@ import {
 } from './serverLocation';
 import { ServerLogClassifier } from './serverLog';
 import { needsRestart, readEngineSettings, SECTION, trustedValue, type EngineSettings } from './settings';
+import { isReportResult, locationToOpen, reportTitle, SERVER_REPORT } from './report';
 import { COMMANDS, countSeverities, OPEN_PROBLEMS, statusView, type ClientState } from './statusBar';
 
 /** The command the server runs for a workspace rescan (`workspace/executeCommand`). */
@@ -41,14 +43,6 @@ const SERVER_RESCAN = 'readiness.server.rescan';
 /** The `source` of every diagnostic the server publishes. */
 const DIAGNOSTIC_SOURCE = 'readiness';
 
-const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'csharp' },
-  { scheme: 'file', pattern: '**/appsettings*.json' },
-  { scheme: 'file', pattern: '**/.env*' },
-];
-
-/** Files whose change on disk can change findings, even when they are not open. */
-const WATCHED_FILES = '**/{*.cs,*.csproj,appsettings*.json,.env*,.gitignore,readiness.json,launchSettings.json}';
 
 let controller: ReadinessController | undefined;
 
@@ -56,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   controller = new ReadinessController(context);
   context.subscriptions.push(
     controller,
+    vscode.commands.registerCommand(COMMANDS.openReport, () => controller?.openReport()),
     vscode.commands.registerCommand(COMMANDS.rescan, () => controller?.rescan()),
     vscode.commands.registerCommand(COMMANDS.restart, () => controller?.restart()),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => controller?.showOutput()),
@@ -77,6 +72,7 @@ class ReadinessController implements vscode.Disposable {
   private state: ClientState = { kind: 'stopped' };
   private countTimer: NodeJS.Timeout | undefined;
   private starting: Promise<void> | undefined;
+  private reportPanel: vscode.WebviewPanel | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.item.name = 'Readiness';
@@ -141,7 +137,8 @@ class ReadinessController implements vscode.Disposable {
       initializationOptions: this.engineSettings(),
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES) },
+      // One watcher per pattern: VS Code's globs do not nest brace groups.
+      synchronize: { fileEvents: WATCHED_PATTERNS.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern)) },
       initializationFailedHandler: (error) => {
         this.output.error(`The server failed to initialize: ${String(error)}`);
         return false;
@@ -226,6 +223,69 @@ class ReadinessController implements vscode.Disposable {
 
   showOutput(): void {
     this.output.show(true);
+  }
+
+  /**
+   * Shows the readiness report in a webview. The server renders it from its warm state (open
+   * documents' unsaved text and the editor's settings included), so the page is the one
+   * `readiness check --format html` writes, without a second scan. The page carries its own
+   * content security policy (no network, only its own inline style and script); its links ask
+   * this extension to open workspace files, and nothing else.
+   */
+  async openReport(): Promise<void> {
+    const client = this.client;
+    if (!client || !client.isRunning()) {
+      const choice = await vscode.window.showWarningMessage('The Readiness server is not running.', 'Restart Server', 'Show Output');
+      if (choice === 'Restart Server') await this.restart();
+      else if (choice === 'Show Output') this.showOutput();
+      return;
+    }
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Readiness: preparing the report' },
+      async () => {
+        try {
+          return await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_REPORT, arguments: [] });
+        } catch (error) {
+          this.output.error(`The report failed: ${String(error)}`);
+          return undefined;
+        }
+      },
+    );
+    if (!isReportResult(result)) {
+      void vscode.window.showErrorMessage('Readiness: the report could not be made. See the output for details.', 'Show Output').then((c) => c && this.showOutput());
+      return;
+    }
+    const panel = this.reportPanel ?? this.createReportPanel();
+    panel.title = reportTitle(result.findings);
+    panel.webview.html = result.html;
+    panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Active);
+  }
+
+  private createReportPanel(): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel('readiness.report', 'Readiness report', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [],
+    });
+    this.reportPanel = panel;
+    panel.onDidDispose(() => (this.reportPanel = undefined), null, this.disposables);
+    panel.webview.onDidReceiveMessage(async (message: unknown) => {
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+      const location = locationToOpen(message, folders);
+      if (!location) return;
+      const at = new vscode.Position(location.line, location.character);
+      try {
+        // Beside the report when it sits in the first column, so the page stays in view.
+        await vscode.window.showTextDocument(vscode.Uri.file(location.path), {
+          selection: new vscode.Range(at, at),
+          viewColumn: panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
+          preview: false,
+        });
+      } catch (error) {
+        this.output.warn(`Opening ${location.path}: ${String(error)}`);
+      }
+    }, null, this.disposables);
+    return panel;
   }
 
   dispose(): void {

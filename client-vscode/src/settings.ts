@@ -11,7 +11,7 @@ export const ENGINE_KEYS = ['enable', 'rules', 'exclude'] as const;
 export const CLIENT_ONLY_KEYS = ['trace', 'server', 'dotnetPath'] as const;
 
 /** Values a rule may be set to; anything else is dropped before it reaches the server. */
-export const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint', 'default'] as const;
+export const RULE_LEVELS = ['off', 'on', 'error', 'warning', 'info', 'hint', 'default'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
 const RULE_ID = /^RDY\d{4}$/i;

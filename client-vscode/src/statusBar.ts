@@ -2,6 +2,7 @@
 // so the wording and counting are unit tested; extension.ts applies the result to the item.
 
 export const COMMANDS = {
+  openReport: 'readiness.openReport',
   rescan: 'readiness.rescan',
   restart: 'readiness.restart',
   showOutput: 'readiness.showOutput',
@@ -59,6 +60,7 @@ export function describeCounts(counts: SeverityCounts): string {
 }
 
 const COMMAND_LINKS = [
+  `[$(report) Open report](command:${COMMANDS.openReport})`,
   `[$(refresh) Rescan workspace](command:${COMMANDS.rescan})`,
   `[$(debug-restart) Restart server](command:${COMMANDS.restart})`,
   `[$(output) Show output](command:${COMMANDS.showOutput})`,

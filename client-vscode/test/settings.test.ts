@@ -85,6 +85,6 @@ describe('package.json contributions', () => {
 
   it('declares the commands the status bar links to', () => {
     const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(declared, ['readiness.rescan', 'readiness.restart', 'readiness.showOutput']);
+    assert.deepEqual(declared, ['readiness.openReport', 'readiness.rescan', 'readiness.restart', 'readiness.showOutput']);
   });
 });

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using VibeShop.Data;
+using VibeShop.Hubs;
 using VibeShop.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +23,13 @@ builder.Services.AddSingleton<EmailSender>();
 builder.Services.AddScoped<TokenService>();
 builder.Services.AddHttpClient<CurrencyRates>();
 builder.Services.AddHostedService<LowStockMonitor>();
+builder.Services.AddSingleton<CardPayments>();
+
+// Live order status for the storefront; full errors make support easier.
+builder.Services.AddSignalR(o => o.EnableDetailedErrors = true);
+
+// Log every request and response in full, to debug checkout problems.
+builder.Services.AddHttpLogging(o => o.LoggingFields = HttpLoggingFields.All);
 
 builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
 builder.Services.AddCors(o => o.AddPolicy("storefront", p => p.SetIsOriginAllowed(_ => true).AllowCredentials().AllowAnyHeader().AllowAnyMethod()));
@@ -70,11 +79,13 @@ if (app.Environment.IsDevelopment())
 // Keep the API explorer handy on the test server as well.
 app.UseSwaggerUI();
 
+app.UseHttpLogging();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapControllers();
+app.MapHub<OrderStatusHub>("/hubs/orders");
 
 // Public catalogue
 app.MapGet("/api/products", async (AppDbContext db) =>

@@ -21,6 +21,16 @@ internal static class Program
             return RulesCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && args[0] is "mcp" or "hook")
+        {
+            return await Mcp.AgentCommands.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == "fuzz")
+        {
+            return await FuzzCommand.RunAsync(args[1..], Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && args[0] is "--help" or "-h" or "help")
         {
             Console.Out.WriteLine(Usage.Text);

@@ -62,6 +62,11 @@ internal sealed class ScanBreakdown(string root, int runs, ILogger log, TextWrit
             var medianCpu = Median(cpu[s]);
             output.WriteLine($"{stages[s].Name,-26} {median,9:N2} {median / floor,8:N2} {medianCpu,7:N2} {medianCpu / floorCpu,8:N2}  {string.Join(" ", times[s].Select(t => t.ToString("N2", CultureInfo.InvariantCulture)))}");
         }
+
+        // Parsed once up front, so the profile times the detectors and not the parse.
+        var documents = scanned.Where(f => f.Kind == FileKind.CSharp).Select(f => loader.Load(f.Path).Document!).ToList();
+        Each(documents, Parse);
+        DetectorProfile.Run(documents, output);
     }
 
     private static void Each<T>(IReadOnlyList<T> items, Action<T> body) =>

@@ -84,7 +84,7 @@ public sealed class SyntheticWorkspaceGenerator
         var written = 0;
         for (var p = 0; p < projects; p++)
         {
-            var domain = Domains[p % Domains.Length] + (p >= Domains.Length ? (p / Domains.Length + 1).ToString(CultureInfo.InvariantCulture) : string.Empty);
+            var domain = DomainOf(p);
             var share = (_fileCount - written) / (projects - p);
             written += GenerateProject(state, domain, share);
         }
@@ -98,6 +98,12 @@ public sealed class SyntheticWorkspaceGenerator
             state.CSharpBytes,
             new SortedDictionary<string, int>(state.Planted, StringComparer.Ordinal));
     }
+
+    /// <summary>The folder of the <paramref name="index"/>-th generated project, relative to the root.</summary>
+    public static string ProjectFolder(int index) => Path.Combine("src", $"Contoso.{DomainOf(index)}.Api");
+
+    private static string DomainOf(int p) =>
+        Domains[p % Domains.Length] + (p >= Domains.Length ? (p / Domains.Length + 1).ToString(CultureInfo.InvariantCulture) : string.Empty);
 
     private static int GenerateProject(State state, string domain, int files)
     {

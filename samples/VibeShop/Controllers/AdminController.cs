@@ -106,6 +106,14 @@ public class AdminController : ControllerBase
         return Ok(product);
     }
 
+    [HttpPost("categories")]
+    public async Task<IActionResult> CreateCategory(Category category)
+    {
+        _db.Categories.Add(category);
+        await _db.SaveChangesAsync();
+        return Ok(category);
+    }
+
     [HttpGet("reports/daily-sales")]
     public IActionResult DailySales()
     {

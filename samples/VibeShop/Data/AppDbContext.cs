@@ -29,6 +29,9 @@ public class AppDbContext : DbContext
             options.UseSqlite(connectionString);
         else
             options.UseSqlServer(connectionString);
+
+        // Show the values in failing queries.
+        options.EnableSensitiveDataLogging();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -6,18 +6,37 @@ namespace ReadinessLsp.Engine.Analysis;
 
 /// <summary>
 /// All detectors and fact collectors, with lookup tables by syntax kind and file kind so the
-/// engine's single walk dispatches each node only to those that asked for it.
+/// engine's single walk dispatches each node only to those that asked for it, and only to those
+/// whose words the file contains.
 /// </summary>
 internal sealed class DetectorSet
 {
     private static readonly Lazy<DetectorSet> Discovered = new(() => Create(DiscoverInstances()));
 
-    private readonly List<ICSharpDetector>?[] _detectorsByKind;
-    private readonly List<ICSharpFactCollector>?[] _collectorsByKind;
-    private readonly Dictionary<string, IDetector> _byRule;
+    // Kinds that sit in a file's declarations, outside any method body or initializer. A file whose
+    // active detectors ask only for these is walked without descending into bodies.
+    private static readonly HashSet<SyntaxKind> DeclarationKinds =
+    [
+        SyntaxKind.CompilationUnit, SyntaxKind.NamespaceDeclaration, SyntaxKind.FileScopedNamespaceDeclaration,
+        SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration, SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration,
+        SyntaxKind.InterfaceDeclaration, SyntaxKind.EnumDeclaration, SyntaxKind.DelegateDeclaration,
+        SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.FieldDeclaration,
+        SyntaxKind.EventDeclaration, SyntaxKind.EventFieldDeclaration, SyntaxKind.IndexerDeclaration, SyntaxKind.Attribute, SyntaxKind.AttributeList,
+        SyntaxKind.Parameter, SyntaxKind.ParameterList, SyntaxKind.BaseList, SyntaxKind.SimpleBaseType, SyntaxKind.PrimaryConstructorBaseType,
+    ];
 
-    // Null when some C# detector or collector must see every file.
-    private readonly SearchValues<string>? _requiredWords;
+    private readonly (int Participant, ICSharpDetector Detector)[]?[] _detectorsByKind;
+    private readonly (int Participant, ICSharpFactCollector Collector)[]?[] _collectorsByKind;
+    private readonly bool[] _readsBodies;
+    private readonly Dictionary<string, IDetector> _byRule;
+    private readonly WordActivation _activation;
+
+    // Per participant: found by its anchors rather than a walk; and, for one that also reads files
+    // parsed for others, its own words (a file holding them is walked for it; one parsed only for
+    // others is not walked on its account).
+    private readonly AnchoredComponent?[] _anchored;
+    private readonly bool[] _alongside;
+    private readonly SearchValues<string>?[] _ownWords;
 
     private DetectorSet(
         IReadOnlyList<ICSharpDetector> csharp,
@@ -29,37 +48,45 @@ internal sealed class DetectorSet
         DocumentDetectors = documents;
         CSharpCollectors = csharpCollectors;
         DocumentCollectors = documentCollectors;
+
+        // Participants: the C# detectors, then the C# collectors, numbered in that order.
         var size = Enum.GetValues<SyntaxKind>().Max(k => (int)k) + 1;
-        _detectorsByKind = new List<ICSharpDetector>?[size];
-        _collectorsByKind = new List<ICSharpFactCollector>?[size];
-        foreach (var detector in csharp)
+        var detectorsByKind = new List<(int, ICSharpDetector)>?[size];
+        var collectorsByKind = new List<(int, ICSharpFactCollector)>?[size];
+        for (var i = 0; i < csharp.Count; i++)
         {
-            foreach (var kind in detector.NodeKinds)
+            foreach (var kind in csharp[i].NodeKinds)
             {
-                (_detectorsByKind[(int)kind] ??= []).Add(detector);
+                (detectorsByKind[(int)kind] ??= []).Add((i, csharp[i]));
             }
         }
 
-        foreach (var collector in csharpCollectors)
+        for (var i = 0; i < csharpCollectors.Count; i++)
         {
-            foreach (var kind in collector.NodeKinds)
+            foreach (var kind in csharpCollectors[i].NodeKinds)
             {
-                (_collectorsByKind[(int)kind] ??= []).Add(collector);
+                (collectorsByKind[(int)kind] ??= []).Add((csharp.Count + i, csharpCollectors[i]));
             }
         }
 
+        _detectorsByKind = [.. detectorsByKind.Select(l => l?.ToArray())];
+        _collectorsByKind = [.. collectorsByKind.Select(l => l?.ToArray())];
+        var kinds = csharp.Select(d => d.NodeKinds).Concat(csharpCollectors.Select(c => c.NodeKinds)).ToList();
+        _readsBodies = [.. kinds.Select(k => k.Any(kind => !DeclarationKinds.Contains(kind)))];
+        _activation = new WordActivation(
+            [.. csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords))],
+            [.. csharp.Select(_ => false).Concat(csharpCollectors.Select(c => c.ReadsEveryParsedFile))]);
+        var participants = csharp.Cast<object>().Concat(csharpCollectors).ToList();
+        var words = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
+        var anchors = csharp.Select(d => d.Anchors).Concat(csharpCollectors.Select(c => c.Anchors)).ToList();
+        _anchored = [.. participants.Select((p, i) => anchors[i] is { } a ? new AnchoredComponent(i, p, kinds[i], a) : null)];
+        _alongside = [.. words.Select((w, i) => w is { Count: 0 } || (i >= csharp.Count && csharpCollectors[i - csharp.Count].ReadsEveryParsedFile))];
+        _ownWords = [.. words.Select(w => w is { Count: > 0 } ? SearchValues.Create([.. w.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase) : null)];
+        Anchored = [.. _anchored.OfType<AnchoredComponent>().OrderBy(a => a.Component is ICSharpFactCollector ? 0 : 1)];
         _byRule = csharp.Cast<IDetector>().Concat(documents)
             .SelectMany(d => d.RuleIds.Select(id => (Id: id, Detector: d)))
             .ToDictionary(p => p.Id, p => p.Detector, StringComparer.Ordinal);
-        var wordLists = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
-        _requiredWords = wordLists.Any(w => w is null)
-            ? null
-            : SearchValues.Create([.. wordLists.SelectMany(w => w!).Append(UnicodeEscape).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
     }
-
-    // An identifier may be spelled with \u or \U escapes (\u0055seCors is UseCors): such a file is always walked.
-    // Words are compared ignoring case: a superset of exact matches, so no word has to list its casings.
-    private const string UnicodeEscape = "\\u";
 
     public static DetectorSet Default => Discovered.Value;
 
@@ -73,9 +100,14 @@ internal sealed class DetectorSet
 
     public IEnumerable<IDetector> All => CSharpDetectors.Cast<IDetector>().Concat(DocumentDetectors);
 
-    public IReadOnlyList<ICSharpDetector>? DetectorsFor(SyntaxKind kind) => _detectorsByKind[(int)kind];
+    /// <summary>The detectors that asked for <paramref name="kind"/>, each with its participant number.</summary>
+    public (int Participant, ICSharpDetector Detector)[]? DetectorsFor(SyntaxKind kind) => _detectorsByKind[(int)kind];
 
-    public IReadOnlyList<ICSharpFactCollector>? CollectorsFor(SyntaxKind kind) => _collectorsByKind[(int)kind];
+    /// <summary>The collectors that asked for <paramref name="kind"/>, each with its participant number.</summary>
+    public (int Participant, ICSharpFactCollector Collector)[]? CollectorsFor(SyntaxKind kind) => _collectorsByKind[(int)kind];
+
+    /// <summary>The participant number of the <paramref name="index"/>-th C# collector.</summary>
+    public int CollectorParticipant(int index) => CSharpDetectors.Count + index;
 
     public static DetectorSet Create(IEnumerable<object> instances)
     {
@@ -88,12 +120,46 @@ internal sealed class DetectorSet
     }
 
     /// <summary>
-    /// Whether any C# detector or collector could report or collect in a file with this text: a
-    /// file with none of their <see cref="ICSharpDetector.RequiredWords"/> is neither parsed nor
-    /// walked. One vectorised search of the text, much cheaper than the parse it saves.
+    /// The detectors and collectors (by participant number) that can act on a file with this text,
+    /// or null when none can: such a file is neither parsed nor walked.
     /// </summary>
-    public bool MayApplyTo(SourceDocument document) =>
-        _requiredWords is null || document.ContainsAny(_requiredWords);
+    public bool[]? Activate(SourceDocument document) => _activation.Activate(document);
+
+    public bool MayApplyTo(SourceDocument document) => Activate(document) is not null;
+
+    /// <summary>The participants that find their nodes from their anchors (collectors first, as in a walk).</summary>
+    public IReadOnlyList<AnchoredComponent> Anchored { get; }
+
+    /// <summary>
+    /// Whether the file must be walked: some active participant has no anchors and is active on
+    /// its own words (one that only reads files parsed for others does not make a walk).
+    /// </summary>
+    public bool Walks(bool[] active, SourceDocument document)
+    {
+        for (var i = 0; i < active.Length; i++)
+        {
+            if (active[i] && _anchored[i] is null && (!_alongside[i] || (_ownWords[i] is { } own && document.ContainsAny(own))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether some active participant asks for nodes inside method bodies or initializers.</summary>
+    public bool ReadsBodies(bool[] active)
+    {
+        for (var i = 0; i < active.Length; i++)
+        {
+            if (active[i] && _readsBodies[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The detector that reports <paramref name="ruleId"/>, or null for a rule no detector reports.</summary>
     public IDetector? ForRule(string ruleId) => _byRule.GetValueOrDefault(ruleId);
@@ -106,4 +172,32 @@ internal sealed class DetectorSet
                 t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => Activator.CreateInstance(t)!);
+}
+
+/// <summary>A detector or collector that finds its nodes from its anchors, with what it asked for.</summary>
+internal sealed class AnchoredComponent
+{
+    private readonly bool[] _kinds;
+
+    public AnchoredComponent(int participant, object component, IReadOnlyCollection<SyntaxKind> kinds, IReadOnlyCollection<string> anchors)
+    {
+        Participant = participant;
+        Component = component;
+        _kinds = new bool[Enum.GetValues<SyntaxKind>().Max(k => (int)k) + 1];
+        foreach (var kind in kinds)
+        {
+            _kinds[(int)kind] = true;
+        }
+
+        // Exact spelling: anchors are the names the component looks for.
+        Anchors = SearchValues.Create([.. anchors.Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+    }
+
+    public int Participant { get; }
+
+    public object Component { get; }
+
+    public SearchValues<string> Anchors { get; }
+
+    public bool Wants(int rawKind) => rawKind < _kinds.Length && _kinds[rawKind];
 }

@@ -42,6 +42,17 @@ internal interface ICSharpDetector : IDetector
     /// </summary>
     IReadOnlyCollection<string>? RequiredWords => null;
 
+    /// <summary>
+    /// Words (written exactly: the method names it looks for) around which every node the
+    /// detector acts on lies. Null, the default, means the detector needs the whole tree walked.
+    /// A file whose only active participants have anchors is parsed but not walked: the engine
+    /// finds each anchor in the text and hands over the nearest node around it of a kind the
+    /// detector asked for. <see cref="RequiredWords"/> still decide which files it reads at all.
+    /// In a walked file the detector sees every node of its kinds and must ignore those without an
+    /// anchor, so a file gives the same findings either way.
+    /// </summary>
+    IReadOnlyCollection<string>? Anchors => null;
+
     void Analyze(SyntaxNode node, CSharpContext context);
 }
 
@@ -68,6 +79,15 @@ internal interface ICSharpFactCollector
     /// files that are walked for someone else".
     /// </summary>
     IReadOnlyCollection<string>? RequiredWords => null;
+
+    /// <summary>
+    /// Whether the collector also reads every file parsed for someone else, beyond those holding
+    /// its own words (call sites: an unguarded call may sit in any file).
+    /// </summary>
+    bool ReadsEveryParsedFile => false;
+
+    /// <summary>As <see cref="ICSharpDetector.Anchors"/>: collects only from nodes around these words.</summary>
+    IReadOnlyCollection<string>? Anchors => null;
 
     void Collect(SyntaxNode node, CSharpContext context);
 

@@ -139,17 +139,32 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     private FileAnalysis AnalyzeCSharp(SourceDocument document, CancellationToken cancellationToken)
     {
-        // Most files contain no word any rule looks for: for them, no parse and no walk.
-        if (!Detectors.MayApplyTo(document))
+        // Most detectors find none of their words in a given file: they are not called for its
+        // nodes, and a file in which no one can act is neither parsed nor walked.
+        if (Detectors.Activate(document) is not { } active)
         {
+            return Empty(document);
+        }
+
+        if (BracketNesting.IsTooDeep(document.Text))
+        {
+            log.Warning("Skipped {Path}: brackets nest more than {Limit} deep, which the C# parser would take minutes over", document.Path, BracketNesting.Limit);
             return Empty(document);
         }
 
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);
+        if (!Detectors.Walks(active, document))
+        {
+            // Only anchored participants can act: visit the nodes around their anchors, not the whole tree.
+            VisitAnchors(document, root, active, context, cancellationToken);
+            return Complete(document, active, context);
+        }
+
+        var nodes = Detectors.ReadsBodies(active) ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
         var visited = 0;
-        foreach (var node in root.DescendantNodesAndSelf())
+        foreach (var node in nodes)
         {
             if ((++visited & 1023) == 0)
             {
@@ -157,35 +172,101 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             }
 
             var kind = (Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind;
-            var collectors = Detectors.CollectorsFor(kind);
-            if (collectors is not null)
+            if (Detectors.CollectorsFor(kind) is { } collectors)
             {
-                foreach (var collector in collectors)
+                foreach (var (participant, collector) in collectors)
                 {
-                    collector.Collect(node, context);
+                    if (active[participant])
+                    {
+                        collector.Collect(node, context);
+                    }
                 }
             }
 
-            var detectors = Detectors.DetectorsFor(kind);
-            if (detectors is null)
+            if (Detectors.DetectorsFor(kind) is { } detectors)
             {
-                continue;
-            }
-
-            foreach (var detector in detectors)
-            {
-                context.CurrentDetector = detector;
-                detector.Analyze(node, context);
+                foreach (var (participant, detector) in detectors)
+                {
+                    if (active[participant])
+                    {
+                        context.CurrentDetector = detector;
+                        detector.Analyze(node, context);
+                    }
+                }
             }
         }
 
-        foreach (var collector in Detectors.CSharpCollectors)
+        return Complete(document, active, context);
+    }
+
+    private FileAnalysis Complete(SourceDocument document, bool[] active, CSharpContext context)
+    {
+        for (var i = 0; i < Detectors.CSharpCollectors.Count; i++)
         {
-            collector.Complete(context);
+            if (active[Detectors.CollectorParticipant(i)])
+            {
+                Detectors.CSharpCollectors[i].Complete(context);
+            }
         }
 
         return Finish(document, context);
     }
+
+    // For each anchor of each active anchored participant, the nearest node around it of a kind it
+    // asked for; each node once per participant, in text order.
+    private void VisitAnchors(SourceDocument document, Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, CancellationToken cancellationToken)
+    {
+        foreach (var anchored in Detectors.Anchored)
+        {
+            if (!active[anchored.Participant])
+            {
+                continue;
+            }
+
+            var positions = document.PositionsOf(anchored.Anchors);
+            if (positions.Count == 0)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var handed = new HashSet<Microsoft.CodeAnalysis.SyntaxNode>();
+            foreach (var position in positions)
+            {
+                for (var node = root.FindToken(position).Parent; node is not null; node = node.Parent)
+                {
+                    if (!anchored.Wants(node.RawKind))
+                    {
+                        continue;
+                    }
+
+                    if (handed.Add(node))
+                    {
+                        switch (anchored.Component)
+                        {
+                            case ICSharpFactCollector collector:
+                                collector.Collect(node, context);
+                                break;
+                            case ICSharpDetector detector:
+                                context.CurrentDetector = detector;
+                                detector.Analyze(node, context);
+                                break;
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    // Method bodies, expression bodies, initializers and top-level statements: skipped when only
+    // declarations are asked for.
+    private static bool IsBody(Microsoft.CodeAnalysis.SyntaxNode node) =>
+        node is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax;
 
     private FileAnalysis AnalyzeDocument(SourceDocument document, CancellationToken cancellationToken)
     {

@@ -43,4 +43,91 @@ internal static class TextSearch
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Whether any of <paramref name="words"/> occurs within <paramref name="span"/> of the text.</summary>
+    public static bool ContainsAny(SourceText text, TextSpan span, SearchValues<string> words)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            for (var start = span.Start; start < span.End; start += buffer.Length - 256)
+            {
+                var length = Math.Min(buffer.Length, span.End - start);
+                text.CopyTo(start, buffer, 0, length);
+                if (buffer.AsSpan(0, length).IndexOfAny(words) >= 0)
+                {
+                    return true;
+                }
+
+                if (start + length >= span.End)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Where <paramref name="words"/> start in <paramref name="text"/>, in order; a position is reported once.</summary>
+    public static List<int> PositionsOf(SourceText text, SearchValues<string> words)
+    {
+        var positions = new List<int>();
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            foreach (var line in text.Lines)
+            {
+                var span = line.SpanIncludingLineBreak;
+                for (var start = span.Start; start < span.End; start += buffer.Length - 256)
+                {
+                    var length = Math.Min(buffer.Length, span.End - start);
+                    text.CopyTo(start, buffer, 0, length);
+                    AddPositions(buffer.AsSpan(0, length), start, words, positions);
+                    if (start + length >= span.End)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return positions;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Where <paramref name="words"/> start in <paramref name="text"/>, in order.</summary>
+    public static List<int> PositionsOf(string text, SearchValues<string> words)
+    {
+        var positions = new List<int>();
+        AddPositions(text.AsSpan(), 0, words, positions);
+        return positions;
+    }
+
+    private static void AddPositions(ReadOnlySpan<char> chars, int offset, SearchValues<string> words, List<int> positions)
+    {
+        for (var from = 0; from < chars.Length;)
+        {
+            var found = chars[from..].IndexOfAny(words);
+            if (found < 0)
+            {
+                return;
+            }
+
+            var position = offset + from + found;
+            if (positions.Count == 0 || positions[^1] < position)
+            {
+                positions.Add(position);
+            }
+
+            from += found + 1;
+        }
+    }
 }

@@ -133,7 +133,8 @@ internal sealed partial class RuleCatalogue
             fix,
             examples,
             docs,
-            fileName);
+            fileName,
+            file.EnabledByDefault ?? true);
     }
 
     private static string Required(string fileName, string field, string? value) =>

@@ -2,7 +2,8 @@ namespace ReadinessLsp.Engine.Catalogue;
 
 /// <summary>
 /// One rule as the catalogue describes it. Title, message, severity and explanation live only
-/// here (loaded from <c>rules/**/*.yaml</c>); detectors carry just the id.
+/// here (loaded from <c>rules/**/*.yaml</c>); detectors carry just the id. A rule that is
+/// <see cref="EnabledByDefault"/> false reports only where the user switches it on.
 /// </summary>
 internal sealed record RuleDescriptor(
     string Id,
@@ -17,7 +18,8 @@ internal sealed record RuleDescriptor(
     RuleFixText? Fix,
     IReadOnlyDictionary<string, string> Examples,
     string DocsAnchor,
-    string SourceFile)
+    string SourceFile,
+    bool EnabledByDefault = true)
 {
     /// <summary>
     /// The explanation with example values in its placeholders: what a rule's documentation shows

@@ -24,6 +24,9 @@ internal sealed class RuleFile
     public Dictionary<string, string>? Examples { get; set; }
 
     public string? Docs { get; set; }
+
+    /// <summary>False for an opt-in rule: it reports only where a user switches it on.</summary>
+    public bool? EnabledByDefault { get; set; }
 }
 
 internal sealed class RuleFileFix

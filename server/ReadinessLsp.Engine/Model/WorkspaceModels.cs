@@ -65,32 +65,21 @@ internal sealed class WorkspaceModels
         where TModel : class, IWorkspaceModel<TModel> =>
         (TModel)_models.GetOrAdd(typeof(TModel), static (_, self) => ModelEntry.For<TModel>(self), this).Value.Value;
 
-    /// <summary>The models some resolve asked for in this instance, with the fact types each reads.</summary>
-    internal IEnumerable<(Type Model, IReadOnlyCollection<Type> FactTypes)> BuiltModels =>
-        _models.Where(m => m.Value.Value.IsValueCreated).Select(m => (m.Key, m.Value.FactTypes));
+    /// <summary>The model of type <paramref name="model"/> (an <see cref="IWorkspaceModel{TSelf}"/>), for callers that hold only its type.</summary>
+    public object Get(Type model) => ModelTypes.Getter(model)(this);
 
     /// <summary>
-    /// Whether the model of type <paramref name="model"/> (built in this instance) equals the one
-    /// <paramref name="next"/> builds. Only models that implement <see cref="IEquatable{T}"/> can be
-    /// equal; for the others a change of their facts always counts as a change.
+    /// Whether the model of type <paramref name="model"/> is the same in <paramref name="next"/>:
+    /// never for a model whose facts changed unless it implements <see cref="IEquatable{T}"/>
+    /// and the rebuilt model equals this one.
     /// </summary>
-    internal bool SameModelIn(WorkspaceModels next, Type model)
-    {
-        if (!_models.TryGetValue(model, out var entry) || !entry.Value.IsValueCreated || !entry.Equatable)
-        {
-            return false;
-        }
+    internal bool SameModelIn(WorkspaceModels next, Type model) =>
+        ModelTypes.IsEquatable(model) && Get(model).Equals(next.Get(model));
 
-        var rebuilt = next._models.GetOrAdd(model, _ => entry.Rebind(next)).Value.Value;
-        return entry.Value.Value.Equals(rebuilt);
-    }
-
-    private sealed record ModelEntry(Lazy<object> Value, IReadOnlyCollection<Type> FactTypes, bool Equatable, Func<WorkspaceModels, object> Build)
+    private sealed record ModelEntry(Lazy<object> Value, IReadOnlyCollection<Type> FactTypes)
     {
         public static ModelEntry For<TModel>(WorkspaceModels models)
             where TModel : class, IWorkspaceModel<TModel> =>
-            new(new Lazy<object>(() => TModel.Build(models)), TModel.FactTypes, typeof(IEquatable<TModel>).IsAssignableFrom(typeof(TModel)), m => TModel.Build(m));
-
-        public ModelEntry Rebind(WorkspaceModels models) => this with { Value = new Lazy<object>(() => Build(models)) };
+            new(new Lazy<object>(() => TModel.Build(models)), TModel.FactTypes);
     }
 }

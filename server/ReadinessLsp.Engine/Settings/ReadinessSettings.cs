@@ -17,7 +17,7 @@ internal sealed record ReadinessSettings(
 
     private readonly Lazy<Matcher?> _excludeMatcher = new(() => BuildMatcher(Exclude));
 
-    /// <summary>The effective severity, or null when the rule is switched off.</summary>
+    /// <summary>The effective severity, or null when the rule is switched off (by the user, or an opt-in rule nobody switched on).</summary>
     public Severity? SeverityOf(RuleDescriptor rule)
     {
         if (!Enabled)
@@ -27,7 +27,7 @@ internal sealed record ReadinessSettings(
 
         if (!Rules.TryGetValue(rule.Id, out var setting))
         {
-            return rule.DefaultSeverity;
+            return rule.EnabledByDefault ? rule.DefaultSeverity : null;
         }
 
         return setting.Off ? null : setting.Severity ?? rule.DefaultSeverity;

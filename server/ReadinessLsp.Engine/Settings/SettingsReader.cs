@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Settings;
 
@@ -33,7 +34,9 @@ internal static class SettingsReader
 
         try
         {
-            return Parse(File.ReadAllText(path), path);
+            return WorkspaceFileText.Read(path, DocumentLoader.DefaultMaxFileBytes) is { } text
+                ? Parse(text, path)
+                : (ReadinessSettings.Default, [$"{path}: larger than {DocumentLoader.DefaultMaxFileBytes / 1024} KB; not read"]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

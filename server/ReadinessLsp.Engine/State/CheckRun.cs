@@ -29,7 +29,13 @@ internal sealed class CheckRun
 
     public TimeSpan Elapsed { get; }
 
-    public int FilesAnalyzed => State.Files.Count;
+    /// <summary>What the run could not check, said once (settings files kept out of the repository).</summary>
+    public IReadOnlyList<WorkspaceNote> Notes => _notes ??= WorkspaceNotes.Of(State);
+
+    private IReadOnlyList<WorkspaceNote>? _notes;
+
+    /// <summary>The workspace's files that were analysed (a git index read for what it tracks is not one of them).</summary>
+    public int FilesAnalyzed => State.Files.Values.Count(f => f.Kind != FileKind.GitIndex);
 
     public static CheckRun Check(ReadinessEngine engine, IReadOnlyList<WorkspaceRoot> roots, ILogger log, long maxFileBytes = DocumentLoader.DefaultMaxFileBytes, CancellationToken cancellationToken = default)
     {

@@ -104,10 +104,24 @@ internal sealed class WorkspaceState
         }
 
         var models = Models.Next(bags, touchedTypes);
-        var changedModels = Models.BuiltModels
-            .Where(m => m.FactTypes.Any(changedTypes.Contains) && !Models.SameModelIn(models, m.Model))
-            .Select(m => m.Model)
-            .ToHashSet();
+
+        // The models some file's findings depend on, and which of them the change altered.
+        var changedModels = new HashSet<Type>();
+        if (changedTypes.Count > 0)
+        {
+            var read = new HashSet<Type>();
+            foreach (var file in files.Values)
+            {
+                if (file.Detections.Count + file.Deferred.Count > 0)
+                {
+                    read.UnionWith(ReadinessEngine.ScopeModels);
+                    read.UnionWith(file.Reads);
+                }
+            }
+
+            changedModels.UnionWith(read.Where(m => ModelTypes.FactTypesOf(m).Any(changedTypes.Contains) && !Models.SameModelIn(models, m)));
+        }
+
         var affected = new HashSet<string>(changed, StringComparer.Ordinal);
         if (changedModels.Count > 0)
         {

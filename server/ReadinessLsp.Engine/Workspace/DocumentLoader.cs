@@ -31,7 +31,12 @@ internal sealed class DocumentLoader(long maxFileBytes, ILogger log)
                 return Skip(path, $"it is {info.Length / 1024} KB, over the {MaxFileBytes / 1024} KB limit");
             }
 
-            var text = File.ReadAllText(path);
+            var text = WorkspaceFileText.Read(path, MaxFileBytes);
+            if (text is null)
+            {
+                return Skip(path, $"it grew over the {MaxFileBytes / 1024} KB limit while it was read");
+            }
+
             return IsProbablyBinary(text)
                 ? Skip(path, "it looks binary (it contains NUL characters)")
                 : new LoadResult(SourceDocument.FromText(path, text), null);

@@ -14,4 +14,7 @@ internal enum FileKind
     ComposeFile,
     Solution,
     PackageJson,
+
+    /// <summary>A git index, shown to the engine as the list of paths it tracks (never found by a scan: see <c>GitRepository</c>).</summary>
+    GitIndex,
 }

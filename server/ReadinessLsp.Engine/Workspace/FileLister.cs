@@ -59,8 +59,11 @@ internal sealed class FileLister(IReadOnlyList<string> excludeGlobs, ILogger log
         }
     }
 
-    /// <summary>Whether one path would be part of a scan of <paramref name="root"/> (used for single-file updates).</summary>
-    public bool Includes(string root, string path)
+    /// <summary>
+    /// Whether one path would be part of a scan of <paramref name="root"/> (used for single-file updates);
+    /// without <paramref name="respectGitIgnore"/>, whether it would be were .gitignore silent (a file git tracks anyway).
+    /// </summary>
+    public bool Includes(string root, string path, bool respectGitIgnore = true)
     {
         root = PathNormalizer.Normalize(root);
         path = PathNormalizer.Normalize(path);
@@ -78,7 +81,7 @@ internal sealed class FileLister(IReadOnlyList<string> excludeGlobs, ILogger log
 
         return FileClassifier.Classify(path) != FileKind.Other &&
             !IsExcluded(root, path) &&
-            !GitIgnoreStack.ForPath(root, path).IsIgnored(path, isDirectory: false);
+            (!respectGitIgnore || !GitIgnoreStack.ForPath(root, path).IsIgnored(path, isDirectory: false));
     }
 
     private bool IsExcluded(string root, string path) =>

@@ -9,6 +9,10 @@ namespace ReadinessLsp.Engine.Workspace;
 /// </summary>
 internal sealed class GitIgnore
 {
+    // Hand-written .gitignore files have a few hundred lines at most; past this many the rest are
+    // not read, which bounds what a generated or hostile one costs on every path of the scan.
+    private const int MaxPatterns = 1000;
+
     private readonly List<Pattern> _patterns = [];
 
     public GitIgnore(string baseDirectory, string content)
@@ -43,7 +47,15 @@ internal sealed class GitIgnore
             // A pattern with a slash anywhere but the end is anchored to the .gitignore's folder.
             var anchored = line.Contains('/');
             line = line.TrimStart('/');
-            _patterns.Add(new Pattern(new Regex(ToRegex(line, anchored), RegexOptions.CultureInvariant), negated, directoryOnly));
+            if (_patterns.Count == MaxPatterns)
+            {
+                break;
+            }
+
+            if (Pattern.Create(ToRegex(line, anchored), negated, directoryOnly) is { } pattern)
+            {
+                _patterns.Add(pattern);
+            }
         }
     }
 
@@ -64,7 +76,7 @@ internal sealed class GitIgnore
                 continue;
             }
 
-            if (pattern.Regex.IsMatch(relativePath))
+            if (pattern.IsMatch(relativePath))
             {
                 result = !pattern.Negated;
             }
@@ -140,5 +152,54 @@ internal sealed class GitIgnore
         return sb.ToString();
     }
 
-    private sealed record Pattern(Regex Regex, bool Negated, bool DirectoryOnly);
+    /// <summary>
+    /// One pattern's regex. The patterns come from the repository: "*a*a*a*a*a*c" against a long
+    /// name makes a backtracking regex run for minutes, so a match that takes too long switches
+    /// the pattern to the linear-time engine (slower to build, which is why it is not the
+    /// default). A pattern git would reject (a range like [z-a]) is left out, not fatal.
+    /// </summary>
+    private sealed class Pattern
+    {
+        private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(20);
+
+        private readonly string _pattern;
+        private Regex _regex;
+
+        private Pattern(string pattern, Regex regex, bool negated, bool directoryOnly)
+        {
+            _pattern = pattern;
+            _regex = regex;
+            Negated = negated;
+            DirectoryOnly = directoryOnly;
+        }
+
+        public bool Negated { get; }
+
+        public bool DirectoryOnly { get; }
+
+        public static Pattern? Create(string pattern, bool negated, bool directoryOnly)
+        {
+            try
+            {
+                return new Pattern(pattern, new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout), negated, directoryOnly);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        public bool IsMatch(string path)
+        {
+            try
+            {
+                return _regex.IsMatch(path);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                _regex = new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+                return _regex.IsMatch(path);
+            }
+        }
+    }
 }

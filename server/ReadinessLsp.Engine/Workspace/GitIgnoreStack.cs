@@ -61,7 +61,8 @@ internal sealed class GitIgnoreStack
         var path = Path.Combine(folder, ".gitignore");
         try
         {
-            return File.Exists(path) ? With(new GitIgnore(folder, File.ReadAllText(path))) : this;
+            // A .gitignore larger than any source file the scan reads is not one anybody wrote.
+            return File.Exists(path) && WorkspaceFileText.Read(path, DocumentLoader.DefaultMaxFileBytes) is { } text ? With(new GitIgnore(folder, text)) : this;
         }
         catch (IOException)
         {

@@ -42,6 +42,10 @@ internal sealed class SourceDocument
     public bool ContainsAny(SearchValues<string> words) =>
         Content is not null ? Content.AsSpan().IndexOfAny(words) >= 0 : CSharp.TextSearch.ContainsAny(Text, words);
 
+    /// <summary>Where any of <paramref name="words"/> starts in the text, in order.</summary>
+    public List<int> PositionsOf(SearchValues<string> words) =>
+        Content is not null ? CSharp.TextSearch.PositionsOf(Content, words) : CSharp.TextSearch.PositionsOf(Text, words);
+
     /// <summary>
     /// A parsed form of this document (JSON tree, env entries, syntax tree), built once per
     /// document by whichever parser first asks, so every detector shares one parse.

@@ -36,6 +36,32 @@ internal sealed class WorkspaceLoader(ReadinessEngine engine, long maxFileBytes,
             }
         }
 
+        // Which files git already tracks comes from each repository's index, read as data. A tracked
+        // .env is in the repository whatever .gitignore says, so it is read even when ignored.
+        var repositories = roots.Select(r => Model.Git.GitRepository.Containing(r.Root)).OfType<Model.Git.GitRepository>().DistinctBy(r => r.WorkTree).ToList();
+        var indexes = new List<SourceDocument>();
+        foreach (var repository in repositories)
+        {
+            if (repository.ReadTrackedPaths(log) is not { } tracked)
+            {
+                continue;
+            }
+
+            indexes.Add(repository.TrackedPathsDocument(tracked));
+            foreach (var (root, exclude) in roots)
+            {
+                var lister = new FileLister(exclude, log);
+                foreach (var relative in tracked.Where(p => FileClassifier.Classify(p) == FileKind.EnvFile))
+                {
+                    var path = PathNormalizer.Normalize(Path.Combine(repository.WorkTree, relative));
+                    if (!byPath.ContainsKey(path) && File.Exists(path) && lister.Includes(root, path, respectGitIgnore: false))
+                    {
+                        byPath[path] = new ScannedFile(root, path, FileKind.EnvFile);
+                    }
+                }
+            }
+        }
+
         var files = byPath.Values.ToList();
         var loader = new DocumentLoader(maxFileBytes, log);
         var analyses = new ConcurrentBag<FileAnalysis>();
@@ -66,6 +92,11 @@ internal sealed class WorkspaceLoader(ReadinessEngine engine, long maxFileBytes,
 
                 progress?.Invoke(Interlocked.Increment(ref done), files.Count);
             });
+
+        foreach (var index in indexes.Where(i => skip?.Invoke(i.Path) != true))
+        {
+            analyses.Add(engine.Analyze(index, cancellationToken));
+        }
 
         return new LoadedWorkspace(
             [.. analyses.OrderBy(a => a.Path, StringComparer.Ordinal)],

@@ -2,6 +2,7 @@ using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Catalogue;
 using ReadinessLsp.Engine.Settings;
 using ReadinessLsp.Engine.State;
+using ReadinessLsp.Server.Report;
 using Serilog;
 using Serilog.Events;
 
@@ -77,6 +78,9 @@ internal static class CheckCommand
                     break;
                 case OutputFormat.Sarif:
                     SarifReportWriter.Write(report, writer);
+                    break;
+                case OutputFormat.Html:
+                    HtmlReportWriter.Write(ReportInput.From(report), engine.Catalogue, writer);
                     break;
                 default:
                     TextReportWriter.Write(report, writer, TextReportWriter.ShouldColor(writer));

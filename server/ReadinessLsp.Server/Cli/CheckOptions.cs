@@ -32,7 +32,7 @@ internal sealed record CheckOptions(
                     var formatText = Value();
                     if (!Enum.TryParse(formatText, ignoreCase: true, out format) || !Enum.IsDefined(format))
                     {
-                        return (null, $"--format must be text, json or sarif (got '{formatText}')");
+                        return (null, $"--format must be text, json, sarif or html (got '{formatText}')");
                     }
 
                     break;
@@ -104,4 +104,5 @@ internal enum OutputFormat
     Text,
     Json,
     Sarif,
+    Html,
 }

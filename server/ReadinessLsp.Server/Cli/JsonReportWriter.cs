@@ -9,7 +9,9 @@ namespace ReadinessLsp.Server.Cli;
 
 /// <summary>
 /// Machine output for scripts: every finding with its rule, 1-based position, 0-based LSP range,
-/// fingerprint and fixes. The shape is documented in the README and stable within a major version.
+/// fingerprint and fixes. The output says which numbers count from 1 and which from 0 in its own
+/// <c>positions</c> object, so a reader needs no documentation to use it. The shape is documented in
+/// the README and stable within a major version.
 /// </summary>
 internal static class JsonReportWriter
 {
@@ -24,6 +26,7 @@ internal static class JsonReportWriter
             json.WriteString("tool", "readiness");
             json.WriteString("version", ToolInfo.Version);
             json.WriteNumber("filesAnalyzed", report.Run.FilesAnalyzed);
+            WritePositionsLegend(json);
             json.WriteStartArray("findings");
             foreach (var finding in report.Findings)
             {
@@ -37,6 +40,16 @@ internal static class JsonReportWriter
                 json.WriteStartObject();
                 json.WriteString("path", report.RelativePath(skipped.Path));
                 json.WriteString("reason", skipped.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("notes");
+            foreach (var note in report.Run.Notes)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", report.RelativePath(note.Path));
+                json.WriteString("message", note.Message);
                 json.WriteEndObject();
             }
 
@@ -104,6 +117,16 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    // `line`/`column` are for people (editors show them from 1); `range` is for tools (LSP counts from 0).
+    private static void WritePositionsLegend(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("positions");
+        json.WriteString("line", "1-based: the first line of a file is 1");
+        json.WriteString("column", "1-based, in UTF-16 code units: the first character of a line is 1");
+        json.WriteString("range", "0-based, as the Language Server Protocol counts: { start: { line, character }, end: { line, character } }, the first line and character are 0; end is exclusive");
         json.WriteEndObject();
     }
 

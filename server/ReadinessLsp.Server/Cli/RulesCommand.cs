@@ -28,7 +28,7 @@ internal static class RulesCommand
         sb.Append("|---|---|---|---|---|---|\n");
         foreach (var rule in catalogue.Rules)
         {
-            sb.Append($"| <a id=\"{rule.DocsAnchor}\"></a>{rule.Id} | {rule.Title} — {Escape(rule.Summary)} | {rule.DefaultSeverity.Name()} | {rule.Category} | {string.Join(", ", rule.AppliesTo)} | {(rule.Fix is null ? "—" : Escape(rule.Fix.Title))} |\n");
+            sb.Append($"| <a id=\"{rule.DocsAnchor}\"></a>{rule.Id} | {rule.Title} — {Escape(rule.Summary)} | {SeverityText(rule)} | {rule.Category} | {string.Join(", ", rule.AppliesTo)} | {(rule.Fix is null ? "—" : Escape(rule.Fix.Title))} |\n");
         }
 
         return sb.ToString();
@@ -39,11 +39,15 @@ internal static class RulesCommand
         var sb = new StringBuilder();
         foreach (var rule in catalogue.Rules)
         {
-            sb.Append($"{rule.Id}  {rule.DefaultSeverity.Name(),-7}  {rule.Category,-15}  {rule.Title}\n");
+            sb.Append($"{rule.Id}  {rule.DefaultSeverity.Name(),-7}  {rule.Category,-15}  {rule.Title}{(rule.EnabledByDefault ? string.Empty : " (off by default)")}\n");
         }
 
         return sb.ToString();
     }
+
+    // An opt-in rule says so where its severity is shown: it reports nothing until switched on.
+    private static string SeverityText(RuleDescriptor rule) =>
+        rule.EnabledByDefault ? rule.DefaultSeverity.Name() : $"{rule.DefaultSeverity.Name()}, off by default";
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

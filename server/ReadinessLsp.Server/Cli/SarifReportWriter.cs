@@ -77,6 +77,11 @@ internal static class SarifReportWriter
             json.WriteString("helpUri", rule.HelpUri);
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(rule.DefaultSeverity));
+            if (!rule.EnabledByDefault)
+            {
+                json.WriteBoolean("enabled", false);
+            }
+
             json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteStartArray("tags");

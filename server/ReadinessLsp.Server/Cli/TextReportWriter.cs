@@ -61,5 +61,10 @@ internal static class TextReportWriter
         {
             output.WriteLine($"Skipped {CheckReport.DisplayPath(skipped.Path)}: {skipped.Reason}");
         }
+
+        foreach (var note in report.Run.Notes)
+        {
+            output.WriteLine($"Not checked: {note.Message}");
+        }
     }
 }

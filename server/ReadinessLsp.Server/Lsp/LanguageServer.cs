@@ -19,16 +19,18 @@ internal sealed class LanguageServer(ReadinessEngine engine, ServerOptions optio
     public async Task<int> RunAsync(Stream input, Stream output, CancellationToken cancellationToken = default)
     {
         _ = EngineWarmup.RunAsync(engine, log);
-        var filter = new IncomingMessageFilter(input, log);
-        var filtering = filter.RunAsync(cancellationToken);
+        var pending = new PendingServerRequests();
+        var filter = new IncomingMessageFilter(input, pending, log);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.CreateOptions() };
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, filter.Output, formatter))
+        var handler = new HeaderDelimitedMessageHandler(output, filter.Output, formatter);
+        using var rpc = new LspConnection(handler, pending)
         {
             // Handlers start one at a time in arrival order, so text edits apply in order;
             // read-only handlers move to the thread pool at once (see RequestEndpoint).
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
+        var filtering = filter.RunAsync(error => handler.WriteAsync(error, CancellationToken.None), cancellationToken);
         HandlerRegistry.RegisterAll(rpc, Context);
         Context.Client.Attach(rpc);
         logSink?.Attach(Context.Client, () => Context.State.Trace);

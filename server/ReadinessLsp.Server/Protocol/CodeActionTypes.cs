@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ReadinessLsp.Server.Protocol;
 
 internal static class CodeActionKind
@@ -10,7 +12,11 @@ internal static class CodeActionKind
 
 internal sealed record CodeActionOptions(IReadOnlyList<string> CodeActionKinds, bool ResolveProvider);
 
-internal sealed record CodeActionContext(IReadOnlyList<Diagnostic>? Diagnostics, IReadOnlyList<string>? Only, int? TriggerKind);
+/// <summary>
+/// The client's diagnostics stay raw: they include other servers' (with integer codes, no
+/// source...), and the server finds its own findings by range, not from this list.
+/// </summary>
+internal sealed record CodeActionContext(IReadOnlyList<JsonElement>? Diagnostics, IReadOnlyList<string>? Only, int? TriggerKind);
 
 internal sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
 

@@ -48,6 +48,9 @@ internal sealed record ExecuteCommandOptions(IReadOnlyList<string> Commands);
 
 internal sealed record ExecuteCommandParams(string Command, IReadOnlyList<JsonElement>? Arguments);
 
+/// <summary>The answer to <c>readiness.server.report</c>: the page, and how many findings it shows.</summary>
+internal sealed record ReportResult(string Html, int Findings);
+
 internal sealed record WorkspaceFoldersChangeEvent(IReadOnlyList<WorkspaceFolder> Added, IReadOnlyList<WorkspaceFolder> Removed);
 
 internal sealed record DidChangeWorkspaceFoldersParams(WorkspaceFoldersChangeEvent Event);

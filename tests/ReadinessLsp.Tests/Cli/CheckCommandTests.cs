@@ -11,7 +11,6 @@ public sealed class CheckCommandTests
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin()));
         var app = builder.Build();
         app.UseDeveloperExceptionPage();
-        app.Run();
         """;
 
     [Fact]

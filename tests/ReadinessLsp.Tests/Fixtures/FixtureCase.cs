@@ -6,10 +6,15 @@ namespace ReadinessLsp.Tests.Fixtures;
 /// One fixture: <c>tests/fixtures/RULE/case/</c>, a small workspace whose files carry markers for
 /// RULE. <c>dot.</c> at the start of a name becomes <c>.</c> when materialised (so fixture
 /// <c>.gitignore</c> files never affect the repository); <c>X.fixed</c> is X after the rule's fixes.
+/// <c>dot.git/index</c> lists the paths git tracks, one per line, and is materialised as a real
+/// binary git index, so cases can say which files are already committed.
 /// </summary>
 internal sealed class FixtureCase
 {
     public const string FixedSuffix = ".fixed";
+
+    /// <summary>The git index of a fixture, written from its list of tracked paths.</summary>
+    public const string GitIndex = ".git/index";
 
     private FixtureCase(string rule, string name, string folder)
     {
@@ -66,7 +71,14 @@ internal sealed class FixtureCase
         {
             var path = Path.Combine(root, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, marked.Text);
+            if (relative == GitIndex)
+            {
+                File.WriteAllBytes(path, GitIndexWriter.Write(marked.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            }
+            else
+            {
+                File.WriteAllText(path, marked.Text);
+            }
         }
     }
 

@@ -124,7 +124,7 @@ public sealed class EndpointIndexTests
         Assert.Equal("PUT /todos/{id}", todo.Display);
         Assert.Equal(Access.Restricted, todo.Authorization.Access);
         Assert.Equal(["Admin"], todo.Authorization.Policies);
-        Assert.True(todo.ChangesData);
+        Assert.True(todo.Writes);
 
         var login = index.ForMember(Normalize(program), "Program.POST /login")!;
         Assert.Equal("POST /auth/login", login.Display);

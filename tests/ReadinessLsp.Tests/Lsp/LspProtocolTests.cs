@@ -16,7 +16,6 @@ public sealed class LspProtocolTests
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
         app.UseDeveloperExceptionPage();
-        app.Run();
         """;
 
     [Fact]

@@ -23,6 +23,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     private readonly ConcurrentQueue<string> _progressKinds = new();
     private readonly ConcurrentQueue<string> _serverRequests = new();
     private readonly ConcurrentQueue<LogMessageParams> _logMessages = new();
+    private readonly ConcurrentQueue<LogMessageParams> _shownMessages = new();
     private readonly SemaphoreSlim _published = new(0);
     private volatile TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -50,6 +51,9 @@ internal sealed class LspTestClient : IAsyncDisposable
     public IEnumerable<string> ServerRequests => _serverRequests;
 
     public IEnumerable<LogMessageParams> LogMessages => _logMessages;
+
+    /// <summary>The messages the server asked the editor to show (window/showMessage).</summary>
+    public IEnumerable<LogMessageParams> ShownMessages => _shownMessages;
 
     public static ReadinessEngine DefaultEngine { get; } = ReadinessEngine.CreateDefault(Serilog.Core.Logger.None);
 
@@ -215,6 +219,9 @@ internal sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod("window/logMessage")]
         public void LogMessage(JsonElement parameters) => client._logMessages.Enqueue(parameters.Deserialize<LogMessageParams>(LspJson.Options)!);
+
+        [JsonRpcMethod("window/showMessage")]
+        public void ShowMessage(JsonElement parameters) => client._shownMessages.Enqueue(parameters.Deserialize<LogMessageParams>(LspJson.Options)!);
 
         [JsonRpcMethod("$/logTrace")]
         public void LogTrace(JsonElement parameters)

@@ -10,7 +10,7 @@ namespace ReadinessLsp.Tests.Lsp;
 /// <summary>The byte stream: malformed input in-process, and the real server process over stdio.</summary>
 public sealed class LspTransportTests
 {
-    private const string RiskyProgram = "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.UseDeveloperExceptionPage();\napp.Run();\n";
+    private const string RiskyProgram = "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.UseDeveloperExceptionPage();\n";
 
     [Fact]
     public async Task Malformed_messages_are_dropped_and_the_server_keeps_serving()

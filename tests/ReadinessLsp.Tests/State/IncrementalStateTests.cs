@@ -36,6 +36,9 @@ public sealed class IncrementalStateTests
         Assert.Contains(typeof(ReadinessLsp.Engine.Model.AppConfig.ConfigRead), types);
         Assert.Contains(typeof(ReadinessLsp.Engine.Model.Projects.ProjectFact), types);
         Assert.Contains(typeof(ReadinessLsp.Engine.Model.Scope.CallSites), types);
+        Assert.Contains(typeof(ReadinessLsp.Engine.Model.Data.EfTypeFact), types);
+        Assert.Contains(typeof(ReadinessLsp.Engine.Model.Data.EfConfigFact), types);
+        Assert.Contains(typeof(ReadinessLsp.Engine.Model.Data.DataAccessMethod), types);
     }
 
     [Fact]
@@ -73,6 +76,24 @@ public sealed class IncrementalStateTests
         var program = PathNormalizer.Normalize(Path.Combine(workspace.Root, "Program.cs"));
         Assert.Equal(new[] { settings, program }.Order(), change.Affected.Order());
         Assert.DoesNotContain(change.State.FindingsOf(program), f => f.RuleId == "RDY2150");
+    }
+
+    // A model rebuilt after an edit that changed nothing still has readers: the next real change must reach them.
+    [Fact]
+    public void A_change_after_an_edit_that_changed_nothing_still_reaches_the_files_that_read_the_model()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("appsettings.json", "{ \"Logging\": {} }");
+        workspace.Write("Program.cs", "var builder = WebApplication.CreateBuilder(args);\nvar key = builder.Configuration[\"Stripe:ApiKey\"];\n");
+        var state = Load(workspace.Root);
+        var settings = PathNormalizer.Normalize(Path.Combine(workspace.Root, "appsettings.json"));
+        var program = PathNormalizer.Normalize(Path.Combine(workspace.Root, "Program.cs"));
+
+        state = state.With([Engine.Analyze(SourceDocument.FromText(settings, "{ \"Logging\": {}  }"))], []).State;
+        var change = state.With([Engine.Analyze(SourceDocument.FromText(settings, "{ \"Logging\": {}, \"Stripe\": { \"ApiKey\": \"\" } }"))], []);
+
+        Assert.Contains(program, change.Affected);
+        Assert.Empty(change.State.FindingsOf(program));
     }
 
     [Fact]

@@ -184,6 +184,28 @@ async function main() {
       if (!/\d/.test(text)) throw new Error(`status bar shows "${text}"`);
     });
 
+    await check(page, 'report-webview', async () => {
+      // "Readiness: Open Report": the server's page in a webview, its CSP and script intact, and
+      // a location in it opens the file at the line.
+      await runCommand(page, 'Readiness: Open Report');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const headline = frame.locator('#verdict-h');
+      await headline.waitFor({ timeout: TIMEOUT });
+      const text = (await headline.textContent()) || '';
+      if (!/^Not ready/.test(text)) throw new Error(`the report says "${text}"`);
+      await frame.locator('body.in-editor').waitFor({ timeout: 10000 });
+      const finding = frame.locator('details.finding', { hasText: EXPECT.hover.code }).first();
+      await finding.locator('summary').click();
+      await finding.locator('.hover').waitFor({ state: 'visible', timeout: 10000 });
+      await screenshot(page, 'report-webview-open');
+      const line = await finding.locator('a.loc').first().getAttribute('data-line');
+      await finding.locator('a.loc').first().click();
+      await page.locator(`.tabs-container .tab.active[aria-label^="${EXPECT.hover.file}"]`).waitFor({ timeout: 10000 });
+      await page.locator('.statusbar-item', { hasText: /Ln \d+/ }).first().waitFor({ timeout: 10000 });
+      const position = (await page.locator('.statusbar-item', { hasText: /Ln \d+/ }).first().textContent()) || '';
+      if (!position.includes(`Ln ${line},`)) throw new Error(`the editor is at "${position}", not line ${line}`);
+    });
+
     await check(page, 'hover', async () => {
       await revealProblem(page, EXPECT.hover.file, EXPECT.hover.code);
       const token = page.locator('.monaco-editor .view-lines span', { hasText: EXPECT.hover.token }).first();

@@ -22,15 +22,15 @@ internal abstract class ConnectionStringDetectorBase : IDocumentDetector
             return;
         }
 
-        foreach (var setting in context.Document.GetParsed(ConnectionStringSettings.Parse).Items)
+        foreach (var setting in context.Document.GetParsed(ConnectionStringEntries.Parse).Items)
         {
             Check(context, setting);
         }
     }
 
-    protected abstract void Check(DocumentContext context, ConnectionStringSetting setting);
+    protected abstract void Check(DocumentContext context, ConnectionStringEntry setting);
 
-    protected static Dictionary<string, string> Arguments(ConnectionStringSetting setting, ConnectionStringPart part) => new()
+    protected static Dictionary<string, string> Arguments(ConnectionStringEntry setting, ConnectionStringPart part) => new()
     {
         ["key"] = setting.Entry.Key,
         ["part"] = part.RawKey + "=" + part.Value,

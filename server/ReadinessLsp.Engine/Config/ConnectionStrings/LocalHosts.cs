@@ -31,6 +31,42 @@ internal static class LocalHosts
         return IsLocalHostName(host);
     }
 
+    /// <summary>
+    /// Whether a server value names a developer's own PC rather than a server: a Windows workstation's
+    /// default name (<c>DESKTOP-4F2K9QX</c>, <c>LAPTOP-…</c>), a SQL Server Express instance
+    /// (<c>MYPC\SQLEXPRESS</c>), the free edition installed on development machines, or a named instance
+    /// on a machine known by its bare name (<c>UIGLT227\SQLSERVER2019</c>), as a developer's own install is.
+    /// </summary>
+    public static bool IsDeveloperMachine(string server)
+    {
+        var value = server.Trim();
+        if (value.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase))
+        {
+            value = value[4..];
+        }
+
+        var slash = value.IndexOf('\\');
+        var instance = slash < 0 ? string.Empty : value[(slash + 1)..].Split(',')[0].Trim();
+        var host = (slash < 0 ? value : value[..slash]).Split(',', ':')[0].Trim();
+        return instance.Equals("SQLEXPRESS", StringComparison.OrdinalIgnoreCase) ||
+            host.StartsWith("DESKTOP-", StringComparison.OrdinalIgnoreCase) ||
+            host.StartsWith("LAPTOP-", StringComparison.OrdinalIgnoreCase) ||
+            (instance.Length > 0 && IsBareMachineName(host)); // PCNAME\SQLSERVER2019: a named instance on a machine known by its name alone
+    }
+
+    /// <summary>A bare machine name (no domain, not an address): how a PC on the same desk is named, not a server on the internet.</summary>
+    public static bool IsBareMachineName(string server)
+    {
+        var host = server.Trim();
+        if (host.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase))
+        {
+            host = host[4..];
+        }
+
+        host = host.Split('\\', ',', ':')[0].Trim();
+        return host.Length > 0 && !host.Contains('.') && !System.Net.IPAddress.TryParse(host, out _) && host.All(c => char.IsLetterOrDigit(c) || c is '-' or '_');
+    }
+
     public static bool IsLocalHostName(string host) =>
         Names.Contains(host.Trim(), StringComparer.OrdinalIgnoreCase) ||
         host.StartsWith("(localdb)", StringComparison.OrdinalIgnoreCase);

@@ -6,15 +6,18 @@ using ReadinessLsp.Engine.Model.AppConfig;
 namespace ReadinessLsp.Engine.Config.Fixes;
 
 /// <summary>
-/// The fix that defines a key in the project's appsettings.json (the nearest one above the code
-/// that reads it): walks the key's segments through the file's existing objects (case-insensitively,
-/// as .NET configuration does) and writes the rest as the deepest object's last member, with an
-/// empty value to fill in; creates the file when there is none. Nothing when the file cannot be
-/// read or the place is unclear, since a broken appsettings.json stops the application at startup.
+/// The fix that defines a key in the settings file the app really loads (its <c>appsettings.json</c>,
+/// or the file its code adds with <c>AddJsonFile</c>): walks the key's segments through the file's
+/// existing objects (case-insensitively, as .NET configuration does) and writes the rest as the
+/// deepest object's last member, with a neutral value of the shape the code reads (<c>""</c>,
+/// <c>0</c>, <c>false</c>, <c>[]</c>, <c>{}</c>); creates the file when there is none. Nothing when
+/// the file cannot be read, the place is unclear, several apps share the code, or the code reads a
+/// type no neutral value fits: a broken settings file stops the application at startup, and a value
+/// of the wrong type fails the binding.
 /// </summary>
-internal sealed record AddAppSettingsKey(string CodePath, string Key, bool Section) : IFixIntent
+internal sealed record AddAppSettingsKey(string CodePath, string Key, ConfigShape Shape) : IFixIntent
 {
-    public string? Title => $"Add {Key} to appsettings.json";
+    public string? Title => $"Add {Key} to the app's settings file";
 
     public IReadOnlyList<FileEdit>? Edits(FixContext context)
     {
@@ -24,8 +27,21 @@ internal sealed record AddAppSettingsKey(string CodePath, string Key, bool Secti
             return null;
         }
 
-        var path = SettingsFolders.AppSettingsNear(context.Models, CodePath);
-        var value = Section ? "{}" : "\"\"";
+        var path = ConfigFolders.AppSettingsNear(context.Models, CodePath);
+        var value = Shape switch
+        {
+            ConfigShape.Text => "\"\"",
+            ConfigShape.Number => "0",
+            ConfigShape.Boolean => "false",
+            ConfigShape.List => "[]",
+            ConfigShape.Object => "{}",
+            _ => null,
+        };
+        if (path is null || value is null)
+        {
+            return null;
+        }
+
         var text = context.Texts.Read(path);
         if (text is null)
         {
@@ -33,7 +49,7 @@ internal sealed record AddAppSettingsKey(string CodePath, string Key, bool Secti
             return [new FileEdit(path, new LinePositionSpan(default, default), created, CreateFile: true)];
         }
 
-        var json = SettingsJsonDocument.Parse(text.ToString());
+        var json = ConfigJsonDocument.Parse(text.ToString());
         var layout = AppSettingsLayoutReader.Read(path, text, json);
         if (layout.Objects is null)
         {

@@ -10,7 +10,7 @@ namespace ReadinessLsp.Engine.Config.Fixes;
 /// </summary>
 internal static class AppSettingsLayoutReader
 {
-    public static AppSettingsLayout Read(string path, SourceText source, SettingsJsonDocument json)
+    public static AppSettingsLayout Read(string path, SourceText source, ConfigJsonDocument json)
     {
         var text = source.ToString();
         var newLine = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";

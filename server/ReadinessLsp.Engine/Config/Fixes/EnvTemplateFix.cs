@@ -18,7 +18,9 @@ internal sealed record AddEnvTemplateName(string Near, string ConfigKey, bool Fr
 
     public IReadOnlyList<FileEdit>? Edits(FixContext context)
     {
-        var near = FromCode ? SettingsFolders.AppSettingsNear(context.Models, Near) : Near;
+        // From code: the app's own folder, wherever its settings file lives.
+        var root = FromCode ? context.Models.Get<AppSettingsFiles>().ContentRootFor(Near) : null;
+        var near = root is null ? Near : Path.Combine(root, "appsettings.json");
         var name = EnvNames.FromConfigKey(ConfigKey);
         var folder = Path.GetDirectoryName(near)!;
 

@@ -11,7 +11,7 @@ internal static class LaunchProfiles
 {
     public static IReadOnlyList<LaunchVariable> Read(SourceDocument document)
     {
-        var json = document.GetParsed(SettingsJsonDocument.Parse);
+        var json = document.GetParsed(ConfigJsonDocument.Parse);
         var profiles = json.Root?.Properties.FirstOrDefault(p => p.Name.Equals("profiles", StringComparison.OrdinalIgnoreCase));
         if (profiles?.Value.Kind != JsonNodeKind.Object)
         {
@@ -33,7 +33,7 @@ internal static class LaunchProfiles
             var info = new LaunchProfile(profile.Name, string.IsNullOrWhiteSpace(environment) ? "Production" : environment);
             foreach (var variable in variables.Value.Properties.Where(v => v.Value.IsScalar))
             {
-                result.Add(new LaunchVariable(info, variable.Name, new SettingEntry(variable.Name, variable.NameSpan, variable.Value)));
+                result.Add(new LaunchVariable(info, variable.Name, new ConfigEntry(variable.Name, variable.NameSpan, variable.Value)));
             }
         }
 
@@ -43,7 +43,8 @@ internal static class LaunchProfiles
 
 internal sealed record LaunchProfile(string Name, string Environment)
 {
-    public bool IsDevelopment => Environment.Equals("Development", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The profile runs on the author's machine (Development, Local, Docker...), as environment names read everywhere.</summary>
+    public bool IsDevelopment => Model.Scope.EnvironmentNames.IsDevelopment(Environment);
 }
 
-internal sealed record LaunchVariable(LaunchProfile Profile, string Name, SettingEntry Entry);
+internal sealed record LaunchVariable(LaunchProfile Profile, string Name, ConfigEntry Entry);

@@ -60,7 +60,10 @@ internal static partial class SecretClassifier
             // The format may match around a reference ("postgres://app:${DB_PASSWORD}@db"): that is not a secret.
             if (match.Success && !IsPlaceholder(match.Value))
             {
-                return new SecretVerdict(format.Name, match.Value, format.VisiblePrefix);
+                var exposure = format.Name == "AWS access key id" ? SecretExposure.Identifier
+                    : format.Name == "Google API key" && IsBrowserKeyName(key) ? SecretExposure.BrowserKey
+                    : SecretExposure.Secret;
+                return new SecretVerdict(format.Name, match.Value, format.VisiblePrefix, exposure);
             }
         }
 
@@ -72,7 +75,8 @@ internal static partial class SecretClassifier
         // A secret-ish name alone is not enough for a short or trivial value: "Key": "products".
         var name = LastSegment(key);
         var exactlyKey = name.Equals("key", StringComparison.OrdinalIgnoreCase);
-        var passwordLike = PasswordName().IsMatch(name);
+        // A "secret" or "password" is chosen by a person as often as generated: "admin@123" is one.
+        var passwordLike = PasswordName().IsMatch(name) || name.EndsWith("secret", StringComparison.OrdinalIgnoreCase);
         if (passwordLike ? value.Length < 8 : value.Length < (exactlyKey ? 16 : 12))
         {
             return null;
@@ -83,7 +87,53 @@ internal static partial class SecretClassifier
             return null;
         }
 
-        return new SecretVerdict(passwordLike ? "password" : "secret", value, null);
+        return new SecretVerdict(PasswordName().IsMatch(name) ? "password" : "secret", value, null);
+    }
+
+    /// <summary>
+    /// Whether a value is something a key could be made of, even if it reads like filler: not empty,
+    /// not a reference to another variable, and long enough for a signing key (16 characters). Used
+    /// for values the app really signs tokens with, where "change-this-secret-key-please" is the key.
+    /// </summary>
+    public static bool CouldBeKeyMaterial(string value)
+    {
+        value = value.Trim();
+        return value.Length >= 16 && !Reference().IsMatch(value) && value.Distinct().Count() > 2;
+    }
+
+    /// <summary>
+    /// The public client prefix of a variable name (<c>VITE_</c>, <c>NEXT_PUBLIC_</c>, <c>EXPO_PUBLIC_</c>,
+    /// <c>REACT_APP_</c>, ...), or null: front-end build tools copy such variables into the bundle every
+    /// visitor downloads, so they are public by design.
+    /// </summary>
+    public static string? PublicClientPrefix(string name) =>
+        PublicPrefixes.FirstOrDefault(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase) && name.Length > p.Length);
+
+    /// <summary>
+    /// Whether a public client variable holds something that must never reach a browser: a known
+    /// secret format (a Stripe secret key, an OpenAI key, a database URL with its password), or a
+    /// live-looking value under a name that says secret or password. API keys meant for browsers
+    /// (Firebase, Maps, Supabase's anon key) are what such variables are for.
+    /// </summary>
+    public static SecretVerdict? ClassifyPublic(string name, string value)
+    {
+        var prefix = PublicClientPrefix(name);
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        var rest = name[prefix.Length..];
+        var verdict = Classify(rest, value);
+        if (verdict is { Exposure: SecretExposure.Secret } && verdict.Kind is not ("secret" or "password" or "Google API key"))
+        {
+            return verdict; // a known server-side credential format
+        }
+
+        var trimmed = value.Trim();
+        return ServerOnlyName().IsMatch(rest) && trimmed.Length >= 12 && !IsPlaceholder(trimmed) && !LooksLikeNonSecret(trimmed)
+            ? new SecretVerdict(PasswordName().IsMatch(rest) ? "password" : "secret", trimmed, null)
+            : null;
     }
 
     /// <summary>Whether a value stands in for a secret instead of being one (references, templates, filler).</summary>
@@ -117,6 +167,9 @@ internal static partial class SecretClassifier
         return SecretName().IsMatch(name) && !NotSecretName().IsMatch(name);
     }
 
+    // A Google API key named for a browser use (Maps JavaScript, Places, Firebase web config) is meant to be sent to browsers.
+    private static bool IsBrowserKeyName(string key) => BrowserKeyName().IsMatch(key);
+
     private static bool LooksLikeNonSecret(string value) =>
         value.Contains(' ') ||
         Guid.TryParse(value, out _) ||
@@ -149,7 +202,15 @@ internal static partial class SecretClassifier
         return entropy;
     }
 
+    private static readonly string[] PublicPrefixes = ["EXPO_PUBLIC_", "NEXT_PUBLIC_", "NUXT_PUBLIC_", "VITE_", "REACT_APP_", "VUE_APP_", "GATSBY_", "PUBLIC_"];
+
     private sealed record KnownFormat(string Name, string? VisiblePrefix, Regex Pattern);
+
+    [GeneratedRegex(@"(?i)(?:maps|places|geocod|browser|javascript|(?:^|[_:.])js(?:$|[_:.])|frontend|front_end|client|web|firebase|public)")]
+    private static partial Regex BrowserKeyName();
+
+    [GeneratedRegex(@"(?i)(?:secret|password|passwd|pwd|private_?key|service_?role|admin_?key|master_?key|signing_?key)")]
+    private static partial Regex ServerOnlyName();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])sk_live_[0-9A-Za-z]{20,}")]
     private static partial Regex StripeSecret();
@@ -211,8 +272,20 @@ internal static partial class SecretClassifier
     private static partial Regex NonSecretShape();
 }
 
-/// <summary>A secret found in a value: its kind, the secret text itself, and a prefix safe to show.</summary>
-internal sealed record SecretVerdict(string Kind, string Secret, string? VisiblePrefix)
+/// <summary>
+/// What a credential-looking value is to whoever reads it: a secret, the public half of a credential
+/// (an access key id, useless without its secret), or a key meant to be sent to browsers and
+/// restricted by referrer (a Google Maps JavaScript key).
+/// </summary>
+internal enum SecretExposure
+{
+    Secret,
+    Identifier,
+    BrowserKey,
+}
+
+/// <summary>A secret found in a value: its kind, the secret text itself, a prefix safe to show, and what it exposes.</summary>
+internal sealed record SecretVerdict(string Kind, string Secret, string? VisiblePrefix, SecretExposure Exposure = SecretExposure.Secret)
 {
     public string Masked => Findings.SecretMask.Mask(Secret, VisiblePrefix);
 }

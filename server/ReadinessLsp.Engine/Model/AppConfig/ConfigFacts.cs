@@ -34,8 +34,32 @@ internal sealed record ConfigDefinition(
     string? DisplayValue,
     bool IsTemplate);
 
-/// <summary>A key read by code, at the string literal that names it.</summary>
-internal sealed record ConfigRead(string Key, string Path, FactSpan Range, ConfigReadKind Kind, bool HasDefault);
+/// <summary>
+/// A key read by code, at the string literal that names it: whether the code has a fallback, the
+/// shape it expects (<see cref="ConfigShape"/>), whether the read sits under a development guard,
+/// the member it is in ("Type.Method", for methods only called in development), the keys the code
+/// prefers to it (<c>GetConnectionString("aspire") ?? GetConnectionString("Default")</c>), whether it
+/// only checks that the key is set, and whether a missing value stops the app at startup with the
+/// key's name (<c>?? throw</c> in startup code): then the absence cannot reach a customer.
+/// </summary>
+internal sealed record ConfigRead(
+    string Key,
+    string Path,
+    FactSpan Range,
+    ConfigReadKind Kind,
+    bool HasDefault,
+    ConfigShape Shape = ConfigShape.Text,
+    bool DevelopmentOnly = false,
+    string? Member = null,
+    EquatableArray<string> Preferred = default,
+    bool PresenceOnly = false,
+    bool FailsFastAtStartup = false);
+
+/// <summary>
+/// A JSON settings file the code loads itself (<c>AddJsonFile("config/appsettings.json")</c>), by
+/// its path as written, relative to the app's content root (its project folder).
+/// </summary>
+internal sealed record ConfigFileLoad(string CodePath, string RelativePath, bool Optional);
 
 /// <summary>
 /// Code that loads configuration from somewhere this workspace cannot see (Key Vault, App

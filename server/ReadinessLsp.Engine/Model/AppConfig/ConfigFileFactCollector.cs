@@ -39,8 +39,9 @@ internal sealed class ConfigFileFactCollector : IDocumentFactCollector
 
     private static void CollectAppSettings(DocumentContext context)
     {
-        var json = context.Document.GetParsed(SettingsJsonDocument.Parse);
+        var json = context.Document.GetParsed(ConfigJsonDocument.Parse);
         var environment = FileClassifier.AppSettingsEnvironment(context.Path);
+        context.Facts.Add(new AppSettingsFileInfo(context.Path));
         foreach (var entry in json.Entries)
         {
             context.Facts.Add(new ConfigDefinition(

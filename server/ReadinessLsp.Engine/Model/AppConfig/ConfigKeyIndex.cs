@@ -62,6 +62,21 @@ internal sealed class ConfigKeyIndex : IWorkspaceModel<ConfigKeyIndex>
     }
 
     /// <summary>
+    /// Whether something other than a developer's own files defines the key (or, for a section, a key
+    /// below it): a base or Production settings file, an env or Compose file. A key only
+    /// <c>appsettings.Development.json</c> or a launch profile defines is missing on a server.
+    /// </summary>
+    public bool IsDefinedOutsideDevelopment(string key)
+    {
+        var prefix = key + ":";
+        return _definitions
+            .Where(d => d.Key.Equals(key, StringComparison.OrdinalIgnoreCase) || d.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(d => d.Value)
+            .Any(d => d.Source is ConfigSourceKind.EnvFile or ConfigSourceKind.ComposeFile ||
+                      (d.Source == ConfigSourceKind.AppSettings && !Scope.EnvironmentNames.IsDevelopment(d.Environment)));
+    }
+
+    /// <summary>
     /// Whether <c>appsettings.Production.json</c> in the same folder as <paramref name="baseFile"/>
     /// sets <paramref name="key"/>, so the base file's value never reaches Production.
     /// </summary>

@@ -2,6 +2,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessLsp.Engine.Config.Env;
+using ReadinessLsp.Engine.CSharp;
+using ReadinessLsp.Engine.Model.Facts;
 
 namespace ReadinessLsp.Engine.Model.AppConfig;
 
@@ -22,7 +24,8 @@ internal static class ConfigReadFinder
     /// calls are named. The engine skips such files.
     /// </summary>
     public static readonly IReadOnlyCollection<string> RequiredWords =
-        ["config", "cfg", "GetConnectionString", "GetSection", "GetRequiredSection", "GetValue", "GetEnvironmentVariable", "Bind"];
+        ["config", "cfg", "GetConnectionString", "GetSection", "GetRequiredSection", "GetValue", "GetEnvironmentVariable", "Bind",
+         "DbContext", "DataSource", "Redis", "RabbitMQ", "Kafka", "MongoDB", "AzureBlob", "ServiceBus"];
 
     public static ConfigReadSite? Find(SyntaxNode node) => node switch
     {
@@ -30,6 +33,24 @@ internal static class ConfigReadFinder
         InvocationExpressionSyntax call => FromInvocation(call),
         _ => null,
     };
+
+    /// <summary>
+    /// The JSON file an <c>AddJsonFile("path", ...)</c> call loads, as written, and whether it is optional;
+    /// null for any other node.
+    /// </summary>
+    public static (string Path, bool Optional)? JsonFileLoad(SyntaxNode node)
+    {
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddJsonFile" } } call ||
+            call.ArgumentList.Arguments.Count == 0 || call.ArgumentList.Arguments[0].Expression.StringLiteralValue() is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        var optional = call.ArgumentList.Arguments.Skip(1)
+            .FirstOrDefault(a => a.NameColon is null ? a == call.ArgumentList.Arguments[1] : a.NameColon.Name.Identifier.ValueText == "optional")
+            ?.Expression.IsBooleanLiteral(true) == true;
+        return (path, optional);
+    }
 
     private static ConfigReadSite? FromIndexer(ElementAccessExpressionSyntax access)
     {
@@ -52,21 +73,22 @@ internal static class ConfigReadFinder
             return null;
         }
 
-        return Site(key, literal, ConfigReadKind.Value, HasFallback(access));
+        return Site(key, literal, ConfigReadKind.Value, HasFallback(access), ConfigShape.Text, access);
     }
 
     private static ConfigReadSite? FromInvocation(InvocationExpressionSyntax call)
     {
         var (name, receiver, generic) = call.Expression switch
         {
-            MemberAccessExpressionSyntax m => (m.Name.Identifier.ValueText, m.Expression, m.Name is GenericNameSyntax),
-            GenericNameSyntax g => (g.Identifier.ValueText, null, true),
-            IdentifierNameSyntax i => (i.Identifier.ValueText, null, false),
-            _ => (string.Empty, null, false),
+            MemberAccessExpressionSyntax m => (m.Name.Identifier.ValueText, m.Expression, m.Name as GenericNameSyntax),
+            GenericNameSyntax g => (g.Identifier.ValueText, null, g),
+            IdentifierNameSyntax i => (i.Identifier.ValueText, null, null),
+            _ => (string.Empty, null, null),
         };
 
         // Cheap name test first: this runs for every call in the workspace.
-        if (name is not ("GetConnectionString" or "GetSection" or "GetRequiredSection" or "GetValue" or "BindConfiguration" or "GetEnvironmentVariable" or "Bind"))
+        if (name is not ("GetConnectionString" or "GetSection" or "GetRequiredSection" or "GetValue" or "BindConfiguration" or "GetEnvironmentVariable" or "Bind") &&
+            !IsClientIntegration(name))
         {
             return null;
         }
@@ -83,41 +105,173 @@ internal static class ConfigReadFinder
         switch (name)
         {
             case "GetConnectionString" when args.Count == 1:
-                return Site(Scoped("ConnectionStrings:" + text), literal, ConfigReadKind.Value, HasFallback(call));
+                return Site(Scoped("ConnectionStrings:" + text), literal, ConfigReadKind.Value, HasFallback(call), ConfigShape.Text, call);
             case "GetSection" or "GetRequiredSection" when args.Count == 1:
                 // A section read further (["B"], GetValue, GetSection) is reported by the outer read.
-                if (call.Parent is ElementAccessExpressionSyntax || call.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValue" or "GetSection" or "GetRequiredSection" or "GetConnectionString" or "Value" or "Exists" or "GetChildren" } ||
+                if (call.Parent is ElementAccessExpressionSyntax || call.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValue" or "GetSection" or "GetRequiredSection" or "GetConnectionString" } ||
                     call.Parent is ConditionalAccessExpressionSyntax)
                 {
                     return null;
                 }
 
-                return Site(Scoped(text), literal, ConfigReadKind.Section, HasFallback(call));
-            case "GetValue" when generic || prefix is not null || (receiver is not null && IsConfigurationName(receiver)):
-                return Site(Scoped(text), literal, ConfigReadKind.Value, args.Count > 1 || HasFallback(call));
+                // Asking whether it exists, listing its children or reading its own value copes with absence.
+                if (call.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Exists" or "GetChildren" or "Value" } probe)
+                {
+                    var kind = probe.Name.Identifier.ValueText == "Value" ? ConfigReadKind.Value : ConfigReadKind.Section;
+                    var shape = probe.Name.Identifier.ValueText == "GetChildren" ? ConfigShape.List : kind == ConfigReadKind.Value ? ConfigShape.Text : ConfigShape.Object;
+                    return Site(Scoped(text), literal, kind, HasDefault: true, shape, call);
+                }
+
+                return Site(Scoped(text), literal, ConfigReadKind.Section, HasFallback(call), SectionShape(call), call);
+            case "GetValue" when generic is not null || prefix is not null || (receiver is not null && IsConfigurationName(receiver)):
+                return Site(Scoped(text), literal, ConfigReadKind.Value, args.Count > 1 || HasFallback(call), ShapeOf(generic?.TypeArgumentList.Arguments.FirstOrDefault()), call);
             case "BindConfiguration" when args.Count >= 1:
-                return Site(text, literal, ConfigReadKind.Section, HasDefault: false);
+                return Site(text, literal, ConfigReadKind.Section, HasDefault: false, ConfigShape.Object, call);
             case "Bind" when args.Count == 2 && receiver is not null && IsConfigurationName(receiver):
-                return Site(Scoped(text), literal, ConfigReadKind.Section, HasDefault: false);
+                return Site(Scoped(text), literal, ConfigReadKind.Section, HasDefault: false, ConfigShape.Object, call);
             case "GetEnvironmentVariable" when args.Count == 1 && receiver is IdentifierNameSyntax { Identifier.ValueText: "Environment" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Environment" }:
-                return Site(EnvNames.ToConfigKey(text), literal, ConfigReadKind.EnvironmentVariable, HasFallback(call));
+                return Site(EnvNames.ToConfigKey(text), literal, ConfigReadKind.EnvironmentVariable, HasFallback(call), ConfigShape.Text, call);
+            case var _ when IsClientIntegration(name) && receiver is not null && args.Count >= 1:
+                // builder.AddNpgsqlDbContext<T>("catalogdb"): an Aspire client reads ConnectionStrings:catalogdb, usually given by the app host.
+                return Site("ConnectionStrings:" + text, literal, ConfigReadKind.Value, HasDefault: true, ConfigShape.Text, call);
             default:
                 return null;
         }
     }
 
-    private static ConfigReadSite? Site(string key, LiteralExpressionSyntax literal, ConfigReadKind kind, bool HasDefault) =>
-        key.Length == 0 || key.Contains('{') ? null : new ConfigReadSite(key, literal.Span, kind, HasDefault);
+    // Aspire client integrations: AddSqlServerDbContext, AddNpgsqlDataSource, AddRedisClient, AddRabbitMQClient, ...
+    private static bool IsClientIntegration(string name) =>
+        name.StartsWith("Add", StringComparison.Ordinal) && name.Length > 3 &&
+        (name.EndsWith("DbContext", StringComparison.Ordinal) && name != "AddDbContext" && name != "AddPooledDbContext" ||
+         name.EndsWith("DataSource", StringComparison.Ordinal) || name.EndsWith("Client", StringComparison.Ordinal) && name.Contains("Redis", StringComparison.Ordinal) ||
+         name is "AddRabbitMQClient" or "AddKafkaProducer" or "AddKafkaConsumer" or "AddRedisDistributedCache" or "AddRedisOutputCache" or "AddMongoDBClient" or "AddAzureBlobClient" or "AddAzureServiceBusClient");
+
+    private static ConfigReadSite? Site(string key, LiteralExpressionSyntax literal, ConfigReadKind kind, bool HasDefault, ConfigShape shape, ExpressionSyntax read) =>
+        key.Length == 0 || key.Contains('{')
+            ? null
+            : new ConfigReadSite(key, literal.Span, kind, HasDefault, shape, PreferredKeys(read), IsPresenceCheck(read), FailsFast(read));
+
+    // `config["X"] != null`, `is null`, IsNullOrEmpty(config["X"]), GetSection("X").Exists(): whether the key is set, not what it says.
+    private static bool IsPresenceCheck(ExpressionSyntax read)
+    {
+        var current = Unwrap(read);
+        return current.Parent switch
+        {
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } compare =>
+                (compare.Left == current ? compare.Right : compare.Left).IsKind(SyntaxKind.NullLiteralExpression),
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax } } => true,
+            ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax check } => check.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsNullOrEmpty" or "IsNullOrWhiteSpace" },
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Exists" } => true,
+            _ => false,
+        };
+    }
+
+    // `config["X"] ?? throw ...` and GetRequiredSection("X"): a missing value stops the code right there, with the key's name.
+    private static bool FailsFast(ExpressionSyntax read) =>
+        Unwrap(read).Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: ThrowExpressionSyntax } ||
+        read is InvocationExpressionSyntax call && call.MethodName() == "GetRequiredSection";
+
+    private static SyntaxNode Unwrap(SyntaxNode node)
+    {
+        while (node.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node;
+    }
+
+    // GetSection("X").Get<string[]>() reads a list; Get<Options>(), Bind, Configure<T>(...) an object.
+    private static ConfigShape SectionShape(InvocationExpressionSyntax call) =>
+        call.Parent is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Get", TypeArgumentList.Arguments: [var type] } }
+            ? ShapeOf(type) is var shape && shape is ConfigShape.List or ConfigShape.Text ? shape : ConfigShape.Object
+            : ConfigShape.Object;
+
+    private static ConfigShape ShapeOf(TypeSyntax? type)
+    {
+        switch (type)
+        {
+            case null:
+                return ConfigShape.Text;
+            case NullableTypeSyntax nullable:
+                return ShapeOf(nullable.ElementType);
+            case ArrayTypeSyntax:
+                return ConfigShape.List;
+        }
+
+        var name = CSharp.CSharpFileModel.SimpleName(type);
+        return name switch
+        {
+            "string" or "String" => ConfigShape.Text,
+            "int" or "long" or "short" or "byte" or "uint" or "ulong" or "ushort" or "double" or "float" or "decimal" or
+            "Int32" or "Int64" or "Int16" or "Double" or "Single" or "Decimal" => ConfigShape.Number,
+            "bool" or "Boolean" => ConfigShape.Boolean,
+            "List" or "IList" or "IEnumerable" or "ICollection" or "IReadOnlyList" or "IReadOnlyCollection" or "HashSet" or "ISet" or "IReadOnlySet" => ConfigShape.List,
+            "Dictionary" or "IDictionary" or "IReadOnlyDictionary" => ConfigShape.Object,
+            _ => ConfigShape.Other,
+        };
+    }
+
+    /// <summary>
+    /// The keys read before this one in a <c>??</c> chain: in <c>a ?? (cond ? b : null) ?? c</c>, reading
+    /// <c>c</c> prefers <c>a</c> and <c>b</c>. Only those reads decide whether this value is ever used.
+    /// </summary>
+    private static EquatableArray<string> PreferredKeys(ExpressionSyntax read)
+    {
+        List<string>? keys = null;
+        SyntaxNode current = read;
+        while (current.Parent is { } parent)
+        {
+            if (parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce && coalesce.Right == current)
+            {
+                foreach (var node in coalesce.Left.DescendantNodesAndSelf())
+                {
+                    if (node is ElementAccessExpressionSyntax or InvocationExpressionSyntax && Find(node) is { } earlier && earlier.Kind != ConfigReadKind.EnvironmentVariable)
+                    {
+                        (keys ??= []).Add(earlier.Key);
+                    }
+                }
+            }
+            else if (parent is not (ParenthesizedExpressionSyntax or CastExpressionSyntax or PostfixUnaryExpressionSyntax or ConditionalExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression }) ||
+                     parent is ConditionalExpressionSyntax conditional && conditional.Condition == current)
+            {
+                break;
+            }
+
+            current = parent;
+        }
+
+        return keys is null ? EquatableArray<string>.Empty : keys.ToEquatableArray();
+    }
+
+    private const int MaxSectionDepth = 32;
 
     /// <summary>"A" for <c>config.GetSection("A")</c>, nested sections joined: the prefix of keys read from it.</summary>
     private static string? SectionPrefix(ExpressionSyntax expression)
     {
-        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } member } call &&
-            call.ArgumentList.Arguments.Count == 1 &&
-            call.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+        // Walked, not recursed, and given up past a depth no configuration has: a chain of
+        // thousands of GetSection calls would otherwise cost time cubic in its length, and a local
+        // initialised from itself (syntax alone allows it) would recurse until the stack ran out.
+        var names = new List<string>();
+        var current = expression;
+        for (var step = 0; step < MaxSectionDepth; step++)
         {
-            var outer = SectionPrefix(member.Expression);
-            return outer is null ? literal.Token.ValueText : outer + ":" + literal.Token.ValueText;
+            // var jwt = config.GetSection("Jwt"); ... jwt["Key"]
+            if (current is IdentifierNameSyntax local && !IsConfigurationName(local) && LocalInitializers.Of(local) is InvocationExpressionSyntax initializer)
+            {
+                current = initializer;
+            }
+
+            if (current is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } member } call ||
+                call.ArgumentList.Arguments.Count != 1 ||
+                call.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+            {
+                names.Reverse();
+                return names.Count == 0 ? null : string.Join(':', names);
+            }
+
+            names.Add(literal.Token.ValueText);
+            current = member.Expression;
         }
 
         return null;

@@ -14,6 +14,13 @@ internal static class DisplayValues
 
     public static string Of(string key, string value)
     {
+        value = Masked(key, value);
+        return value.Length > MaxLength ? value[..MaxLength] + "…" : value;
+    }
+
+    /// <summary>The value with its secret and connection-string password masked, at full length.</summary>
+    public static string Masked(string key, string value)
+    {
         var secret = SecretClassifier.Classify(key, value);
         if (secret is not null)
         {
@@ -27,6 +34,6 @@ internal static class DisplayValues
             value = value[..password.ValueStart] + SecretMask.Mask(password.Value) + value[password.ValueEnd..];
         }
 
-        return value.Length > MaxLength ? value[..MaxLength] + "…" : value;
+        return value;
     }
 }

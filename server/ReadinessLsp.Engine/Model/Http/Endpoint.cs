@@ -59,7 +59,7 @@ internal sealed record EndpointRateLimit(bool Limited, string? Policy, string Be
 /// </summary>
 /// <param name="App">The app (web project path, or "" for a workspace without projects) this answer is for.</param>
 /// <param name="Verbs">Upper-case verbs; empty means any verb (a conventional MVC action).</param>
-/// <param name="Writes">The handler's body saves or deletes data; read for handlers whose verb does not already say they change data (a GET that writes).</param>
+/// <param name="Writes">The handler's body saves or deletes data (whatever its verb).</param>
 /// <param name="Broadcasts">A hub method that sends to other connections.</param>
 /// <param name="Span">The action's name or the <c>Map*</c> call and its route: where hovering explains the endpoint.</param>
 /// <param name="HandlerSpan">The handler's code (the lambda, or the method's name).</param>
@@ -80,6 +80,9 @@ internal sealed record Endpoint(
     FactSpan HandlerSpan)
 {
     private static readonly string[] DataVerbs = ["POST", "PUT", "PATCH", "DELETE"];
+
+    /// <summary>A controller action under <c>[ApiController]</c> (on the class or a base class): invalid models are answered with 400 before the action runs.</summary>
+    public bool ApiController { get; init; }
 
     public bool IsAnonymous => Authorization.IsAnonymous;
 

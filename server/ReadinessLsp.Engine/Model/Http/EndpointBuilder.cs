@@ -211,7 +211,10 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                         action.Writes,
                         false,
                         action.Span,
-                        action.Body);
+                        action.Body)
+                    {
+                        ApiController = chain.Any(t => t.Fact.ApiController),
+                    };
                 }
             }
         }

@@ -83,7 +83,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
             HttpAttributes.Auth(attributes, where),
             HttpAttributes.RateLimits(attributes, where),
             HandlerSyntax.Parameters(method.ParameterList, routeParameters),
-            !verbs.Any(v => v is "POST" or "PUT" or "PATCH" or "DELETE") && HandlerSyntax.Writes(body, context.Document),
+            HandlerSyntax.Writes(body, context.Document),
             mayBroadcast && HandlerSyntax.Broadcasts(body),
             context.RangeOf(method.Identifier.Span),
             context.RangeOf(method.Span));

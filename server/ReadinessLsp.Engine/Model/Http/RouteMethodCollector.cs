@@ -135,9 +135,7 @@ internal sealed class RouteMethodCollector : ICSharpFactCollector
 
         var routeParameters = route is null ? [] : RouteTemplate.Parameters(route).ToList();
         var found = Handler(handler, routeParameters, scope);
-        // Whether the code writes only matters when the verb does not already say the endpoint changes data.
-        var writes = verbs is not ["POST"] and not ["PUT"] and not ["PATCH"] and not ["DELETE"] && HandlerSyntax.Writes(found.Body);
-        return Mapped(MappingKind.Minimal, verbs ?? [], route ?? string.Empty, found.Member, found.Parameters, writes, found.Span, found.Attributes);
+        return Mapped(MappingKind.Minimal, verbs ?? [], route ?? string.Empty, found.Member, found.Parameters, HandlerSyntax.Writes(found.Body), found.Span, found.Attributes);
 
         MappedEndpointFact Mapped(
             MappingKind kind,

@@ -10,18 +10,21 @@ namespace ReadinessLsp.Engine.Model.Scope;
 
 /// <summary>
 /// Records which methods a file calls under a development guard and which it calls elsewhere, for
-/// <see cref="DevelopmentOnlyMethods"/>. It never asks for a file to be parsed by itself (its
-/// required words are empty): it reads the files that rules parse anyway, which is where the
-/// guards and the startup calls are.
+/// <see cref="DevelopmentOnlyMethods"/>. Files with an environment guard are parsed for it; other
+/// files are read only when a rule parses them anyway, so a call from a file no rule looks at is
+/// not seen: the method may then count as development-only when it is not, which only happens for
+/// methods some guard calls.
 /// </summary>
 internal sealed class CallSiteCollector : ICSharpFactCollector
 {
-    private static readonly SearchValues<string> GuardWords =
-        SearchValues.Create(["IsDevelopment", "IsEnvironment", "EnvironmentName", "IsProduction", "IsStaging", "isDev"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Guards = ["IsDevelopment", "IsEnvironment", "EnvironmentName", "IsProduction", "IsStaging", "isDev"];
+    private static readonly SearchValues<string> GuardWords = SearchValues.Create(Guards, StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
 
-    public IReadOnlyCollection<string>? RequiredWords { get; } = [];
+    public IReadOnlyCollection<string>? RequiredWords => Guards;
+
+    public bool ReadsEveryParsedFile => true;
 
     public void Collect(SyntaxNode node, CSharpContext context)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,6 +16,14 @@ namespace ReadinessLsp.Engine.Model.Scope;
 internal static class EnvironmentGuard
 {
     private const int MaxStoredBoolDepth = 3;
+
+    // Real guards nest a few levels; a condition nested deeper (generated or hostile code) is not
+    // read, which keeps the recursion below off the stack's limit.
+    private const int MaxConditionNesting = 64;
+
+    // A scope's local variables by name, first declaration only: built once per scope, so a file
+    // with thousands of flags in its conditions is not searched once per flag.
+    private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, VariableDeclaratorSyntax>> FirstLocals = new();
 
     private enum Scope
     {
@@ -148,13 +157,13 @@ internal static class EnvironmentGuard
         _ => false,
     };
 
-    private static Scope Classify(ExpressionSyntax condition, int depth) => condition switch
+    private static Scope Classify(ExpressionSyntax condition, int depth, int nesting = 0) => nesting > MaxConditionNesting ? Scope.Unknown : condition switch
     {
-        ParenthesizedExpressionSyntax p => Classify(p.Expression, depth),
-        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => Invert(Classify(not.Operand, depth)),
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and => Both(Classify(and.Left, depth), Classify(and.Right, depth), either: true),
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or => Both(Classify(or.Left, depth), Classify(or.Right, depth), either: false),
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } equality => ClassifyEquality(equality, depth),
+        ParenthesizedExpressionSyntax p => Classify(p.Expression, depth, nesting + 1),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => Invert(Classify(not.Operand, depth, nesting + 1)),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and => Both(Classify(and.Left, depth, nesting + 1), Classify(and.Right, depth, nesting + 1), either: true),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or => Both(Classify(or.Left, depth, nesting + 1), Classify(or.Right, depth, nesting + 1), either: false),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } equality => ClassifyEquality(equality, depth, nesting + 1),
         InvocationExpressionSyntax call => ClassifyCall(call),
         IdentifierNameSyntax or MemberAccessExpressionSyntax => ClassifyStoredBool(condition, depth),
         _ => Scope.Unknown,
@@ -168,14 +177,14 @@ internal static class EnvironmentGuard
         _ => Scope.Unknown,
     };
 
-    private static Scope ClassifyEquality(BinaryExpressionSyntax equality, int depth)
+    private static Scope ClassifyEquality(BinaryExpressionSyntax equality, int depth, int nesting)
     {
         var negate = equality.IsKind(SyntaxKind.NotEqualsExpression);
         Scope scope;
         if (equality.Right.IsBooleanLiteral(true) || equality.Right.IsBooleanLiteral(false))
         {
             // `IsDevelopment() == false` reads as a negation.
-            scope = Classify(equality.Left, depth);
+            scope = Classify(equality.Left, depth, nesting);
             negate ^= equality.Right.IsBooleanLiteral(false);
         }
         else if (equality.Left.ToString().EndsWith("EnvironmentName", StringComparison.Ordinal))
@@ -235,9 +244,24 @@ internal static class EnvironmentGuard
     private static ExpressionSyntax? FindLocalInitializer(SyntaxNode from, string name)
     {
         var scope = from.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax or AnonymousFunctionExpressionSyntax);
-        return scope?.DescendantNodes(n => n is not TypeDeclarationSyntax)
-            .OfType<VariableDeclaratorSyntax>()
-            .FirstOrDefault(v => v.Identifier.ValueText == name && v.SpanStart < from.SpanStart)?.Initializer?.Value;
+        if (scope is null || !FirstLocals.GetValue(scope, IndexLocals).TryGetValue(name, out var declarator))
+        {
+            return null;
+        }
+
+        // Later declarations of the name start later still: only the first can come before the use.
+        return declarator.SpanStart < from.SpanStart ? declarator.Initializer?.Value : null;
+    }
+
+    private static Dictionary<string, VariableDeclaratorSyntax> IndexLocals(SyntaxNode scope)
+    {
+        var first = new Dictionary<string, VariableDeclaratorSyntax>(StringComparer.Ordinal);
+        foreach (var declarator in scope.DescendantNodes(n => n is not TypeDeclarationSyntax).OfType<VariableDeclaratorSyntax>())
+        {
+            first.TryAdd(declarator.Identifier.ValueText, declarator);
+        }
+
+        return first;
     }
 
     private static Scope Invert(Scope scope) => scope switch

@@ -22,7 +22,7 @@ internal sealed class AllowedHostsWildcardDetector : IDocumentDetector
             return;
         }
 
-        var entry = context.Document.GetParsed(SettingsJsonDocument.Parse).Find("AllowedHosts");
+        var entry = context.Document.GetParsed(ConfigJsonDocument.Parse).Find("AllowedHosts");
         if (entry is { Value.Kind: JsonNodeKind.String } && entry.Value.Text.Split(';').Any(h => h.Trim() == "*"))
         {
             ProductionScope.Report(context, entry.Key, entry.Value.Span, new Dictionary<string, string> { ["key"] = entry.Key });

@@ -1,47 +1,60 @@
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Config;
 using ReadinessLsp.Engine.Config.ConnectionStrings;
+using ReadinessLsp.Engine.Findings;
 
 namespace ReadinessLsp.Engine.Rules.Configuration;
 
 /// <summary>
-/// RDY2113: transport security switched off in a production connection string
-/// (<c>TrustServerCertificate=true</c>, <c>Encrypt=false</c>, <c>SSL Mode=Disable</c>,
-/// <c>SslMode=None</c>). A local database host stays silent: nothing crosses a network.
+/// RDY2113: transport security weakened in a production connection string: encryption off
+/// (<c>Encrypt=false</c>, <c>SSL Mode=Disable</c>, <c>SslMode=None</c>) or the server's certificate
+/// not checked (<c>TrustServerCertificate=true</c>, which leaves encryption on: SqlClient encrypts by
+/// default). A developer's machine stays silent: nothing crosses a network. The fix is offered only
+/// for managed databases whose certificate every machine trusts; elsewhere switching the check on
+/// breaks the connection until the server's certificate authority is installed, so the hover says so.
 /// </summary>
 internal sealed class ConnectionEncryptionDisabledDetector : ConnectionStringDetectorBase
 {
     public override string RuleId => "RDY2113";
 
-    protected override void Check(DocumentContext context, ConnectionStringSetting setting)
+    protected override void Check(DocumentContext context, ConnectionStringEntry setting)
     {
-        if (setting.IsLocal || setting.Value.Provider == DatabaseProvider.Sqlite)
+        if (setting.IsDevelopmentValue || setting.Value.Provider == DatabaseProvider.Sqlite)
         {
             return;
         }
 
         foreach (var part in setting.Value.Parts)
         {
-            var safe = SafeValue(setting.Value.Provider, part);
-            if (safe is null)
+            if (Weakness(setting.Value.Provider, part) is not var (safe, consequence))
             {
                 continue;
             }
 
             var span = setting.ValueSpanOf(part);
-            ProductionScope.Report(context, setting.Entry.Key, span, Arguments(setting, part), [context.Replace(span, safe, $"Set {part.RawKey}={safe}")]);
+            var arguments = Arguments(setting, part);
+            arguments["consequence"] = consequence;
+            IReadOnlyList<Fix> fixes = safe is not null && setting.Value.HostPart is { } host && PublicCertificateHosts.Has(host.Value)
+                ? [context.Replace(span, safe, $"Set {part.RawKey}={safe}")]
+                : [];
+            ProductionScope.Report(context, setting.Entry.Key, span, arguments, fixes, whenUsed: true);
         }
     }
 
-    private static string? SafeValue(DatabaseProvider provider, ConnectionStringPart part)
+    // The value that restores protection (null when none fits every server), and what the current one does.
+    private static (string? Safe, string Consequence)? Weakness(DatabaseProvider provider, ConnectionStringPart part)
     {
+        const string Unchecked = "the server's certificate is not checked, so anyone on the network path can pose as the database and read or change the traffic";
+        const string Clear = "the connection is not encrypted, so queries, results and the password cross the network readable";
+        const string Optional = "encryption is only attempted, so anyone on the network path can switch it off";
         var value = part.Value.ToLowerInvariant();
         return part.Key switch
         {
-            "trustservercertificate" when value is "true" or "yes" => "false",
-            "encrypt" when value is "false" or "no" or "optional" => "true",
-            "sslmode" when value is "disable" or "disabled" or "none" or "allow" or "prefer" && provider == DatabaseProvider.MySql => value is "none" or "disabled" ? "Required" : null,
-            "sslmode" when value is "disable" or "allow" => "Require",
+            "trustservercertificate" when value is "true" or "yes" => ("false", Unchecked),
+            "encrypt" when value is "false" or "no" or "optional" => ("true", Clear),
+            "sslmode" when provider == DatabaseProvider.MySql && value is "none" or "disabled" => ("Required", Clear),
+            "sslmode" when provider != DatabaseProvider.MySql && value is "disable" => ("VerifyFull", Clear),
+            "sslmode" when provider != DatabaseProvider.MySql && value is "allow" => ("VerifyFull", Optional),
             _ => null,
         };
     }

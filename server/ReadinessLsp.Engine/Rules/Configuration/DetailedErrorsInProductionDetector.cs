@@ -19,13 +19,13 @@ internal sealed class DetailedErrorsInProductionDetector : IDocumentDetector
             return;
         }
 
-        foreach (var entry in context.Document.GetParsed(SettingsJsonDocument.Parse).Values)
+        foreach (var entry in context.Document.GetParsed(ConfigJsonDocument.Parse).Values)
         {
             if (entry.Name.Equals("DetailedErrors", StringComparison.OrdinalIgnoreCase) &&
                 (entry.Value.Text.Equals("true", StringComparison.OrdinalIgnoreCase) || entry.Value.Text == "1"))
             {
                 var replacement = entry.Value.Kind == JsonNodeKind.String ? "\"false\"" : "false";
-                ProductionScope.Report(context, entry.Key, entry.Value.Span, new Dictionary<string, string> { ["key"] = entry.Key }, [context.Replace(entry.Value.Span, replacement)]);
+                ProductionScope.Report(context, entry.Key, entry.Value.Span, new Dictionary<string, string> { ["key"] = entry.Key }, [context.Replace(entry.Value.Span, replacement)], whenUsed: true);
             }
         }
     }

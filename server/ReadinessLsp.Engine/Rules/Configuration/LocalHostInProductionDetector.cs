@@ -8,8 +8,11 @@ namespace ReadinessLsp.Engine.Rules.Configuration;
 
 /// <summary>
 /// RDY2114: Production configuration points at the developer's machine: a connection string or
-/// URL with <c>localhost</c>, <c>127.0.0.1</c>, <c>(localdb)</c> or <c>host.docker.internal</c>.
-/// Server bindings (Kestrel endpoints, <c>Urls</c>) and CORS origins are not where the app connects to.
+/// URL with <c>localhost</c>, <c>127.0.0.1</c>, <c>(localdb)</c> or <c>host.docker.internal</c>, or a
+/// connection string naming a developer's PC (<c>DESKTOP-…</c>, <c>…\SQLEXPRESS</c>). Server bindings
+/// (Kestrel endpoints, <c>Urls</c>) and CORS origins are not where the app connects to. Only values
+/// that are used count: read by the app's production code or the framework, not switched off by
+/// their own section, not replaced by the app host.
 /// </summary>
 internal sealed class LocalHostInProductionDetector : IDocumentDetector
 {
@@ -24,17 +27,17 @@ internal sealed class LocalHostInProductionDetector : IDocumentDetector
             return;
         }
 
-        var connections = context.Document.GetParsed(ConnectionStringSettings.Parse).Items;
+        var connections = context.Document.GetParsed(ConnectionStringEntries.Parse).Items;
         foreach (var setting in connections)
         {
-            if (setting.IsLocal)
+            if (setting.IsDeveloperMachine)
             {
                 var host = setting.Value.HostPart!;
                 Report(context, setting.Entry.Key, setting.ValueSpanOf(host), host.Value);
             }
         }
 
-        foreach (var entry in context.Document.GetParsed(SettingsJsonDocument.Parse).Values)
+        foreach (var entry in context.Document.GetParsed(ConfigJsonDocument.Parse).Values)
         {
             if (entry.Value.Kind == JsonNodeKind.String && LocalHosts.IsLocalUrl(entry.Value.Text) && !IsBindingOrOrigin(entry.Key) &&
                 !connections.Any(c => c.Entry == entry))
@@ -45,7 +48,7 @@ internal sealed class LocalHostInProductionDetector : IDocumentDetector
     }
 
     private static void Report(DocumentContext context, string key, Microsoft.CodeAnalysis.Text.TextSpan span, string host) =>
-        ProductionScope.Report(context, key, span, new Dictionary<string, string> { ["key"] = key, ["host"] = host });
+        ProductionScope.Report(context, key, span, new Dictionary<string, string> { ["key"] = key, ["host"] = host }, whenUsed: true);
 
     private static bool IsBindingOrOrigin(string key) =>
         key.StartsWith("Kestrel:", StringComparison.OrdinalIgnoreCase) ||

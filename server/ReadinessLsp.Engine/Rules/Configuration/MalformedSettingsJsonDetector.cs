@@ -17,7 +17,7 @@ internal sealed class MalformedSettingsJsonDetector : IDocumentDetector
 
     public void Analyze(DocumentContext context)
     {
-        var error = context.Document.GetParsed(SettingsJsonDocument.Parse).Error;
+        var error = context.Document.GetParsed(ConfigJsonDocument.Parse).Error;
         if (error is null)
         {
             return;

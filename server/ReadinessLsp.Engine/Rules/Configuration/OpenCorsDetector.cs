@@ -75,8 +75,8 @@ internal sealed class OpenCorsDetector : ICSharpDetector
             return [];
         }
 
-        const string configured = "WithOrigins(builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? [])";
+        // Only origins the app's settings really list: a key that exists nowhere would shut out its own front end.
         var span = TextSpan.FromBounds(member.Name.SpanStart, call.Span.End);
-        return [context.Replace(span, configured)];
+        return [Fix.Late(null, new Config.Fixes.UseConfiguredOrigins(context.Path, context.RangeOf(span)))];
     }
 }

@@ -12,6 +12,7 @@ namespace ReadinessLsp.Engine.Rules.Configuration;
 /// RDY2150: code reads a setting that no appsettings, .env or launchSettings file defines and
 /// supplies no default, so Production starts with null. Silent when the workspace defines no
 /// settings at all, loads configuration from a source it cannot see (Key Vault, an Aspire host),
+/// keeps the app's settings file out of the repository (<see cref="UncheckedSettings"/> says so once),
 /// and for platform variables. Test code is out of scope, as for every rule.
 /// </summary>
 internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferredResolver<SettingDefinedNowhereDetector.UndefinedRead>
@@ -22,7 +23,7 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
 
     public IReadOnlyCollection<string>? RequiredWords => ConfigReadFinder.RequiredWords;
 
-    public IReadOnlyCollection<Type> Reads { get; } = [typeof(ConfigKeyIndex)];
+    public IReadOnlyCollection<Type> Reads { get; } = [typeof(ConfigKeyIndex), typeof(AppSettingsFiles)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
@@ -37,11 +38,11 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
         // Two quick fixes, appsettings.json first: an environment variable read has only the template.
         Fix[] fixes = kind == ConfigReadKind.EnvironmentVariable
             ? [Fix.Late(null, new AddEnvTemplateName(context.Path, key, FromCode: true))]
-            : [Fix.Late(null, new AddAppSettingsKey(context.Path, key, kind == ConfigReadKind.Section)), Fix.Late(null, new AddEnvTemplateName(context.Path, key, FromCode: true))];
+            : [Fix.Late(null, new AddAppSettingsKey(context.Path, key, site.Shape)), Fix.Late(null, new AddEnvTemplateName(context.Path, key, FromCode: true))];
         context.Defer(
             this,
             site.LiteralSpan,
-            new UndefinedRead(key, kind),
+            new UndefinedRead(context.Path, key, kind),
             new Dictionary<string, string>
             {
                 ["key"] = key,
@@ -54,8 +55,32 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
     public Detection? Resolve(Detection candidate, UndefinedRead data, WorkspaceModels models)
     {
         var index = models.Get<ConfigKeyIndex>();
-        return !index.HasAnyDefinitions || index.ExternalSources.Count > 0 || index.IsDefined(data.Key, data.Kind) ? null : candidate;
+        if (!index.HasAnyDefinitions || index.ExternalSources.Count > 0 || index.IsDefined(data.Key, data.Kind))
+        {
+            return null;
+        }
+
+        // Startup code stops with the key's name when it is missing (`?? throw`): no customer ever meets the null.
+        if (index.ReadsOf(data.Key).Any(r => r.FailsFastAtStartup))
+        {
+            return null;
+        }
+
+        // The app's settings file is gitignored: the key may well be there. Said once, as a note, not per key.
+        return IsCheckable(models, data.Path, data.Kind) ? candidate : null;
     }
 
-    internal sealed record UndefinedRead(string Key, ConfigReadKind Kind);
+    /// <summary>Whether a read can be checked against the settings this workspace holds: false when the app's own settings file is kept out of the repository.</summary>
+    public static bool IsCheckable(WorkspaceModels models, string codePath, ConfigReadKind kind)
+    {
+        var files = models.Get<AppSettingsFiles>();
+        if (kind == ConfigReadKind.EnvironmentVariable)
+        {
+            return true;
+        }
+
+        return !files.LoadsUnseenSettings(codePath) && (files.BaseFileFor(codePath) is not { } settings || !files.IsOutsideRepository(settings));
+    }
+
+    internal sealed record UndefinedRead(string Path, string Key, ConfigReadKind Kind);
 }

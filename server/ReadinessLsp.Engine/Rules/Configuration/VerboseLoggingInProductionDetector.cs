@@ -22,12 +22,12 @@ internal sealed class VerboseLoggingInProductionDetector : IDocumentDetector
             return;
         }
 
-        foreach (var entry in context.Document.GetParsed(SettingsJsonDocument.Parse).Values)
+        foreach (var entry in context.Document.GetParsed(ConfigJsonDocument.Parse).Values)
         {
             if (entry.Value.Kind == JsonNodeKind.String && LogLevels.IsVerbose(entry.Value.Text) && LogLevels.IsLogLevelKey(entry.Key))
             {
                 var arguments = new Dictionary<string, string> { ["key"] = entry.Key, ["level"] = entry.Value.Text };
-                ProductionScope.Report(context, entry.Key, entry.Value.ContentSpan, arguments, [context.Replace(entry.Value.ContentSpan, "Information")]);
+                ProductionScope.Report(context, entry.Key, entry.Value.ContentSpan, arguments, [context.Replace(entry.Value.ContentSpan, "Information")], whenUsed: true);
             }
         }
     }

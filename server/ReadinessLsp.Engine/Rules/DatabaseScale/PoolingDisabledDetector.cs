@@ -9,7 +9,7 @@ internal sealed class PoolingDisabledDetector : ConnectionStringDetectorBase
 {
     public override string RuleId => "RDY2110";
 
-    protected override void Check(DocumentContext context, ConnectionStringSetting setting)
+    protected override void Check(DocumentContext context, ConnectionStringEntry setting)
     {
         var part = setting.Value.Find("pooling");
         if (part is null || !part.Value.Equals("false", StringComparison.OrdinalIgnoreCase) && part.Value != "0" && !part.Value.Equals("no", StringComparison.OrdinalIgnoreCase))
@@ -18,6 +18,6 @@ internal sealed class PoolingDisabledDetector : ConnectionStringDetectorBase
         }
 
         var span = setting.ValueSpanOf(part);
-        ProductionScope.Report(context, setting.Entry.Key, span, Arguments(setting, part), [context.Replace(span, "true")]);
+        ProductionScope.Report(context, setting.Entry.Key, span, Arguments(setting, part), [context.Replace(span, "true")], whenUsed: true);
     }
 }

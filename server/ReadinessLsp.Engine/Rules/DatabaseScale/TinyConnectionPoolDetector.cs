@@ -13,7 +13,7 @@ internal sealed class TinyConnectionPoolDetector : ConnectionStringDetectorBase
 
     public override string RuleId => "RDY2111";
 
-    protected override void Check(DocumentContext context, ConnectionStringSetting setting)
+    protected override void Check(DocumentContext context, ConnectionStringEntry setting)
     {
         var part = setting.Value.Find("maxpoolsize", "maximumpoolsize");
         if (part is null || !int.TryParse(part.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size >= TinyBelow)
@@ -24,6 +24,6 @@ internal sealed class TinyConnectionPoolDetector : ConnectionStringDetectorBase
         var span = setting.ValueSpanOf(part);
         var arguments = Arguments(setting, part);
         arguments["size"] = size.ToString(CultureInfo.InvariantCulture);
-        ProductionScope.Report(context, setting.Entry.Key, span, arguments, [context.Replace(span, "100")]);
+        ProductionScope.Report(context, setting.Entry.Key, span, arguments, [context.Replace(span, "100")], whenUsed: true);
     }
 }

@@ -6,7 +6,10 @@ using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Rules.Secrets;
 
-/// <summary>RDY2101: a live-looking secret in a committed appsettings file that is not Development-only.</summary>
+/// <summary>
+/// RDY2101: a live-looking secret in a committed appsettings file that is not Development-only, or
+/// any value the app really signs its tokens with (in a file that reaches production).
+/// </summary>
 internal sealed class SecretInAppSettingsDetector : IDocumentDetector
 {
     public string RuleId => "RDY2101";
@@ -20,6 +23,6 @@ internal sealed class SecretInAppSettingsDetector : IDocumentDetector
             return;
         }
 
-        SettingsSecrets.ReportAll(context, context.Document.GetParsed(SettingsJsonDocument.Parse).Values);
+        ConfigFileSecrets.ReportAll(context, [.. context.Document.GetParsed(ConfigJsonDocument.Parse).Values], ProductionScope.Applies(context.Path));
     }
 }

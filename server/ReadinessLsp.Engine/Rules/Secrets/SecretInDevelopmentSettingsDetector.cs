@@ -19,20 +19,20 @@ internal sealed class SecretInDevelopmentSettingsDetector : IDocumentDetector
 
     public void Analyze(DocumentContext context)
     {
-        IEnumerable<SettingEntry> entries;
+        IReadOnlyList<ConfigEntry> entries;
         if (context.Document.Kind == FileKind.LaunchSettings)
         {
-            entries = LaunchProfiles.Read(context.Document).Select(v => v.Entry);
+            entries = [.. LaunchProfiles.Read(context.Document).Select(v => v.Entry)];
         }
         else if (ProductionScope.IsDevelopment(FileClassifier.AppSettingsEnvironment(context.Path)))
         {
-            entries = context.Document.GetParsed(SettingsJsonDocument.Parse).Values;
+            entries = [.. context.Document.GetParsed(ConfigJsonDocument.Parse).Values];
         }
         else
         {
             return;
         }
 
-        SettingsSecrets.ReportAll(context, entries);
+        ConfigFileSecrets.ReportAll(context, entries, productionFile: false);
     }
 }

@@ -26,8 +26,6 @@ internal sealed class ClientState
 
     public string Trace { get; set; } = TraceValue.Off;
 
-    public string? ClientName { get; set; }
-
     public Task<int> Exited => _exit.Task;
 
     /// <summary>Cancelled when the server stops, for everything it started in the background.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ReadinessLsp.Server.Protocol;
 using Serilog;
 using StreamJsonRpc;
@@ -11,13 +12,17 @@ namespace ReadinessLsp.Server.Lsp.Dispatch;
 /// </summary>
 internal sealed class RequestEndpoint<TParams, TResult>(LspRequestHandler<TParams, TResult> handler, ClientState state, ILogger log)
 {
-    public Task<TResult> InvokeAsync(TParams request, CancellationToken cancellationToken) => RunAsync(request, cancellationToken);
+    public Task<TResult> InvokeAsync(JsonElement parameters = default, CancellationToken cancellationToken = default) => RunAsync(parameters, cancellationToken);
 
-    public Task<TResult> InvokeWithoutParamsAsync(CancellationToken cancellationToken) => RunAsync(default!, cancellationToken);
-
-    private async Task<TResult> RunAsync(TParams request, CancellationToken cancellationToken)
+    private async Task<TResult> RunAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         LifecycleGate.CheckRequest(handler.Method, state);
+        if (!HandlerParams.TryRead<TParams>(parameters, out var request, out var problem))
+        {
+            log.Warning("Answered {Method} with invalid params: {Problem}", handler.Method, problem);
+            throw new LocalRpcException($"Invalid params for {handler.Method}: {problem}") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+
         try
         {
             return handler.Mutates
@@ -34,23 +39,28 @@ internal sealed class RequestEndpoint<TParams, TResult>(LspRequestHandler<TParam
         }
         catch (Exception e)
         {
+            // LSP 3.17's code for a request that was well formed but could not be carried out.
             log.Error(e, "Request {Method} failed", handler.Method);
-            throw new LocalRpcException($"{handler.Method} failed: {e.Message}") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InternalError };
+            throw new LocalRpcException($"{handler.Method} failed: {e.Message}") { ErrorCode = LspErrorCodes.RequestFailed };
         }
     }
 }
 
 internal sealed class NotificationEndpoint<TParams>(LspNotificationHandler<TParams> handler, ClientState state, ILogger log)
 {
-    public Task InvokeAsync(TParams notification) => RunAsync(notification);
+    public Task InvokeAsync(JsonElement parameters = default) => RunAsync(parameters);
 
-    public Task InvokeWithoutParamsAsync() => RunAsync(default!);
-
-    private async Task RunAsync(TParams notification)
+    private async Task RunAsync(JsonElement parameters)
     {
         if (!LifecycleGate.AcceptsNotification(handler.Method, state))
         {
             log.Debug("Ignored {Method} outside the initialized state", handler.Method);
+            return;
+        }
+
+        if (!HandlerParams.TryRead<TParams>(parameters, out var notification, out var problem))
+        {
+            log.Warning("Ignored {Method} with invalid params: {Problem}", handler.Method, problem);
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ReadinessLsp.Server.Lsp.CodeActions;
 using ReadinessLsp.Server.Lsp.Conversion;
 using ReadinessLsp.Server.Lsp.Dispatch;
@@ -31,8 +32,12 @@ internal sealed class CodeActionHandler(ServerContext context) : LspRequestHandl
         var actions = new List<CodeAction>();
         if (Wanted(CodeActionKind.QuickFix, only))
         {
+            // A diagnostic the client sends back carries its finding's fingerprint: match on it, so
+            // two findings on one range each get their own fixes. Without one, the range decides.
             var range = TextPositions.ToSpan(request.Range);
-            foreach (var finding in view.Findings.Where(f => TextPositions.Intersects(f.Range, range)))
+            var asked = (request.Context?.Diagnostics ?? []).Select(FingerprintOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            asked.IntersectWith(view.Findings.Select(f => f.Fingerprint));
+            foreach (var finding in view.Findings.Where(f => asked.Count > 0 ? asked.Contains(f.Fingerprint) : TextPositions.Intersects(f.Range, range)))
             {
                 actions.AddRange(builder.QuickFixes(finding));
             }
@@ -45,6 +50,14 @@ internal sealed class CodeActionHandler(ServerContext context) : LspRequestHandl
 
         return actions;
     }
+
+    // The client's diagnostics arrive raw (other servers' among them): only ours carry data.fingerprint.
+    private static string? FingerprintOf(JsonElement diagnostic) =>
+        diagnostic.ValueKind == JsonValueKind.Object &&
+        diagnostic.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object &&
+        data.TryGetProperty("fingerprint", out var fingerprint) && fingerprint.ValueKind == JsonValueKind.String
+            ? fingerprint.GetString()
+            : null;
 
     /// <summary>A kind is wanted when no filter is given, or a filter names it or one of its parents.</summary>
     public static bool Wanted(string kind, IReadOnlyList<string>? only) =>

@@ -33,13 +33,13 @@ internal static class HandlerRegistry
         public void Request<TParams, TResult>(LspRequestHandler<TParams, TResult> handler)
         {
             var endpoint = new RequestEndpoint<TParams, TResult>(handler, context.State, context.Log);
-            Add(handler.Method, endpoint, typeof(TParams) == typeof(NoParams) ? nameof(endpoint.InvokeWithoutParamsAsync) : nameof(endpoint.InvokeAsync));
+            Add(handler.Method, endpoint, nameof(endpoint.InvokeAsync));
         }
 
         public void Notification<TParams>(LspNotificationHandler<TParams> handler)
         {
             var endpoint = new NotificationEndpoint<TParams>(handler, context.State, context.Log);
-            Add(handler.Method, endpoint, typeof(TParams) == typeof(NoParams) ? nameof(endpoint.InvokeWithoutParamsAsync) : nameof(endpoint.InvokeAsync));
+            Add(handler.Method, endpoint, nameof(endpoint.InvokeAsync));
         }
 
         private void Add(string method, object endpoint, string methodName)

@@ -10,6 +10,9 @@ internal sealed class InitializeHandler(ServerContext context) : LspRequestHandl
 {
     public const string RescanCommand = "readiness.server.rescan";
 
+    /// <summary>Returns the readiness report of the workspace as one HTML page (<see cref="ReportResult"/>).</summary>
+    public const string ReportCommand = "readiness.server.report";
+
     public override string Method => "initialize";
 
     public override bool Mutates => true;
@@ -20,7 +23,6 @@ internal sealed class InitializeHandler(ServerContext context) : LspRequestHandl
         state.Capabilities = request.Capabilities ?? state.Capabilities;
         state.InitializationOptions = request.InitializationOptions;
         state.Trace = request.Trace ?? TraceValue.Off;
-        state.ClientName = request.ClientInfo?.Name;
         context.Roots.Set(RootsOf(request));
         context.Settings.SetEditorSettings(request.InitializationOptions, "initializationOptions");
         context.Publisher.PullMode = state.SupportsPullDiagnostics;
@@ -45,7 +47,7 @@ internal sealed class InitializeHandler(ServerContext context) : LspRequestHandl
             new TextDocumentSyncOptions(true, TextDocumentSyncKind.Incremental, new SaveOptions(false)),
             true,
             new CodeActionOptions([CodeActionKind.QuickFix, CodeActionKind.SourceFixAllReadiness], false),
-            new ExecuteCommandOptions([RescanCommand]),
+            new ExecuteCommandOptions([RescanCommand, ReportCommand]),
             state.SupportsPullDiagnostics ? new DiagnosticOptions("readiness", true, false) : null,
             new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(true, true)));
         var version = typeof(InitializeHandler).Assembly.GetName().Version?.ToString(3);

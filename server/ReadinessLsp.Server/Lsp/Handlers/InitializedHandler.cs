@@ -8,17 +8,18 @@ namespace ReadinessLsp.Server.Lsp.Handlers;
 /// <summary>Registers file watchers (or watches the disk itself when the client cannot), pulls the editor's settings and starts the background workspace scan.</summary>
 internal sealed class InitializedHandler(ServerContext context) : LspNotificationHandler<InitializedParams>
 {
+    /// <summary>Every file kind the engine reads (the extension's client-vscode/src/files.ts lists the same; a test keeps them in step).</summary>
     public static readonly IReadOnlyList<string> WatchedGlobs =
     [
         "**/*.cs",
         "**/appsettings*.json",
         "**/launchSettings.json",
         "**/.env*",
+        "**/{docker-compose,compose}*.{yml,yaml}",
         "**/.gitignore",
-        "**/*.csproj",
-        "**/Directory.Build.props",
-        "**/docker-compose*.{yml,yaml}",
-        "**/compose*.{yml,yaml}",
+        "**/*.{csproj,fsproj,vbproj}",
+        "**/*.{sln,slnx,slnf}",
+        "**/package.json",
         "**/" + SettingsReader.FileName,
     ];
 

@@ -1,47 +1,58 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Json;
 using Serilog;
+using Serilog.Events;
+using StreamJsonRpc.Protocol;
 
 namespace ReadinessLsp.Server.Lsp.Infrastructure;
 
 /// <summary>
-/// Sits between stdin and the JSON-RPC reader and passes on only well-formed frames. A frame with
-/// a bad header or a body that is not a JSON-RPC object is logged and dropped, because the
-/// JSON-RPC library ends the whole connection on a parse error, and one bad message from a
-/// client must not take the server down.
+/// Sits between stdin and the JSON-RPC library and passes on only messages the library can
+/// read, because the library ends the whole connection on the first one it cannot, and one bad
+/// message from a client must not take the server down or leave it deaf. Framing and finding the
+/// next message after a broken one is <see cref="FrameReader"/>'s job, the JSON-RPC shape is
+/// <see cref="JsonRpcEnvelope"/>'s. Each dropped message gets one log line, and a request that
+/// can be answered gets the JSON-RPC error for what was wrong with it.
 /// </summary>
-internal sealed class IncomingMessageFilter(Stream input, ILogger log)
+internal sealed class IncomingMessageFilter(Stream input, PendingServerRequests pending, ILogger log)
 {
-    private const long MaxFrameBytes = 256L * 1024 * 1024;
-    private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
+    /// <summary>
+    /// Longer messages are skipped without being held in memory. The longest a client sends is a
+    /// whole document (didOpen, full-text didChange), and a file of this size is far beyond what
+    /// the analysis reads anyway (<see cref="ServerOptions.MaxFileBytes"/>). Reading a message
+    /// costs about ten times its size at the peak (its bytes, the parsed request, the text in
+    /// UTF-16), so the limit is what bounds the server's memory against a hostile client.
+    /// </summary>
+    public const long MaxMessageBytes = 16L * 1024 * 1024;
+
+    private const int MaxProblemLength = 200;
 
     private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: 0));
 
     /// <summary>The filtered stream, for the JSON-RPC message handler.</summary>
     public Stream Output => _pipe.Reader.AsStream();
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <param name="reply">Sends an error response to the client (through the library's writer, so frames never interleave).</param>
+    public async Task RunAsync(Func<JsonRpcError, ValueTask> reply, CancellationToken cancellationToken)
     {
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024));
+        var frames = new FrameReader(log, MaxMessageBytes);
         try
         {
             while (true)
             {
                 var result = await reader.ReadAsync(cancellationToken);
                 var buffer = result.Buffer;
-                while (TryReadFrame(ref buffer, out var body))
+                while (frames.TryRead(ref buffer, out var frame))
                 {
-                    if (body is not null)
-                    {
-                        await ForwardAsync(body, cancellationToken);
-                    }
+                    await HandleAsync(frame, frames, reply, cancellationToken);
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted)
                 {
+                    frames.Complete(buffer);
                     break;
                 }
             }
@@ -60,104 +71,72 @@ internal sealed class IncomingMessageFilter(Stream input, ILogger log)
         }
     }
 
-    /// <returns>false when more bytes are needed; true with a null body when a bad frame was skipped.</returns>
-    private bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out byte[]? body)
+    private async Task HandleAsync(Frame frame, FrameReader frames, Func<JsonRpcError, ValueTask> reply, CancellationToken cancellationToken)
     {
-        body = null;
-        var sequenceReader = new SequenceReader<byte>(buffer);
-        if (!sequenceReader.TryReadTo(out ReadOnlySequence<byte> headerBytes, HeaderEnd, advancePastDelimiter: true))
+        var verdict = frame.Problem is not null
+            ? new MessageVerdict(VerdictKind.Reject, frame.Problem, RequestIdPeek.Find(frame.Body), JsonRpcErrorCode.ParseError)
+            : frame.Charset is not null
+                ? new MessageVerdict(VerdictKind.Reject, $"a body in {frame.Charset}; LSP messages are UTF-8", RequestIdPeek.Find(frame.Body), JsonRpcErrorCode.ParseError)
+                : JsonRpcEnvelope.Check(frame.Body);
+
+        var level = frame.FollowsDroppedInput ? LogEventLevel.Debug : LogEventLevel.Warning;
+        switch (verdict.Kind)
         {
-            if (buffer.Length > 1024 * 1024)
-            {
-                log.Warning("Dropped {Bytes} bytes of input with no message header", buffer.Length);
-                buffer = buffer.Slice(buffer.End);
-            }
-
-            return false;
-        }
-
-        var length = ContentLength(Encoding.ASCII.GetString(headerBytes));
-        if (length is null or < 0 or > MaxFrameBytes)
-        {
-            log.Warning("Dropped a message with a missing or invalid Content-Length header");
-            buffer = buffer.Slice(sequenceReader.Position);
-            return true;
-        }
-
-        if (sequenceReader.Remaining < length.Value)
-        {
-            return false;
-        }
-
-        var content = buffer.Slice(sequenceReader.Position, length.Value);
-        buffer = buffer.Slice(content.End);
-        var bytes = content.ToArray();
-        body = Sanitize(bytes);
-        return true;
-    }
-
-    /// <summary>The message to pass on, or null to drop it.</summary>
-    private byte[]? Sanitize(byte[] bytes)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            var isRequest = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String;
-            var isResponse = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out _) && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _));
-            if (!isRequest && !isResponse)
-            {
-                log.Warning("Dropped a message that is not a JSON-RPC request, notification or response");
-                return null;
-            }
-
-            if (root.TryGetProperty("id", out var id) && id.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null))
-            {
-                log.Warning("Dropped a message whose id is neither a number nor a string");
-                return null;
-            }
-
-            if (isRequest && root.TryGetProperty("params", out var parameters) && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
-            {
-                // Params must be structured; without them the request still gets an error answer
-                // (no matching method) instead of breaking the reader.
-                log.Warning("Removed params that are neither an object nor an array from {Method}", root.GetProperty("method").GetString());
-                var copy = new Dictionary<string, JsonElement>();
-                foreach (var property in root.EnumerateObject().Where(p => p.Name != "params"))
+            case VerdictKind.Forward:
+                await ForwardAsync(verdict.Rewritten is { } rewritten ? new ReadOnlySequence<byte>(rewritten) : frame.Body, cancellationToken);
+                break;
+            case VerdictKind.Response when pending.TryComplete(verdict.Id):
+                await ForwardAsync(frame.Body, cancellationToken);
+                break;
+            case VerdictKind.Response:
+                log.Write(level, "Dropped a response to request {Id}, which the server did not send or which was already answered", verdict.Id.ToString());
+                break;
+            case VerdictKind.Drop:
+                log.Write(level, "Dropped a message: {Problem}", Shorten(verdict.Problem));
+                break;
+            case VerdictKind.Reject:
+                if (verdict.Code == JsonRpcErrorCode.ParseError)
                 {
-                    copy[property.Name] = property.Value;
+                    frames.ExpectLeftovers();
                 }
 
-                return JsonSerializer.SerializeToUtf8Bytes(copy);
-            }
-
-            return bytes;
-        }
-        catch (JsonException e)
-        {
-            log.Warning("Dropped a message that is not valid JSON: {Reason}", e.Message);
-            return null;
+                log.Write(level, "Dropped a message and answered error {Code} for id {Id}: {Problem}", (int)verdict.Code, verdict.Id.ToString(), Shorten(verdict.Problem));
+                await ReplyAsync(reply, verdict);
+                break;
         }
     }
 
-    private async Task ForwardAsync(byte[] body, CancellationToken cancellationToken)
+    private async Task ReplyAsync(Func<JsonRpcError, ValueTask> reply, MessageVerdict verdict)
     {
-        var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
-        await _pipe.Writer.WriteAsync(header, cancellationToken);
-        await _pipe.Writer.WriteAsync(body, cancellationToken);
+        var title = verdict.Code == JsonRpcErrorCode.ParseError ? "Parse error" : "Invalid request";
+        var error = new JsonRpcError
+        {
+            RequestId = verdict.Id,
+            Error = new JsonRpcError.ErrorDetail { Code = verdict.Code, Message = $"{title}: {Shorten(verdict.Problem)}" },
+        };
+        try
+        {
+            await reply(error);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            log.Debug("Could not send the error response: {Reason}", e.Message);
+        }
     }
 
-    private static long? ContentLength(string headers)
+    private async Task ForwardAsync(ReadOnlySequence<byte> body, CancellationToken cancellationToken)
     {
-        foreach (var line in headers.Split("\r\n"))
+        var writer = _pipe.Writer;
+        writer.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        foreach (var segment in body)
         {
-            var colon = line.IndexOf(':');
-            if (colon > 0 && line[..colon].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                return long.TryParse(line[(colon + 1)..].Trim(), out var value) ? value : null;
-            }
+            writer.Write(segment.Span);
         }
 
-        return null;
+        await writer.FlushAsync(cancellationToken);
     }
+
+    /// <summary>Problems can quote a client's method name; a log line stays a line.</summary>
+    private static string Shorten(string? problem) =>
+        problem is null ? string.Empty : problem.Length <= MaxProblemLength ? problem : problem[..MaxProblemLength] + "…";
 }

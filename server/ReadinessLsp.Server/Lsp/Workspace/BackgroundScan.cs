@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Workspace;
 using ReadinessLsp.Server.Lsp.Dispatch;
 using ReadinessLsp.Server.Lsp.Infrastructure;
@@ -25,6 +26,7 @@ internal sealed class BackgroundScan(
     ILogger log)
 {
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _said = new(StringComparer.Ordinal);
     private CancellationTokenSource? _running;
     private Task _current = Task.CompletedTask;
 
@@ -39,6 +41,9 @@ internal sealed class BackgroundScan(
             }
         }
     }
+
+    /// <summary>What the last finished scan skipped and how long it took, for the report.</summary>
+    public (IReadOnlyList<SkippedFile> Skipped, TimeSpan Elapsed)? LastScan { get; private set; }
 
     public Task Start(IReadOnlyList<string>? only = null)
     {
@@ -63,6 +68,15 @@ internal sealed class BackgroundScan(
         lock (_gate)
         {
             _running?.Cancel();
+        }
+    }
+
+    // What the scan could not check (settings kept out of the repository), shown once per session.
+    private async Task SayNotesOnceAsync()
+    {
+        foreach (var note in WorkspaceNotes.Of(workspace.Current).Where(n => _said.Add(n.Message)))
+        {
+            await client.NotifyAsync("window/showMessage", new Protocol.LogMessageParams(Protocol.MessageType.Info, "Readiness: " + note.Message));
         }
     }
 
@@ -95,6 +109,8 @@ internal sealed class BackgroundScan(
                 parallelism: options.ScanParallelism,
                 cancellationToken: cancellationToken);
             await workspace.CommitScanAsync(scanRoots, loaded.Analyses);
+            LastScan = (loaded.Skipped, stopwatch.Elapsed);
+            await SayNotesOnceAsync();
             log.Information("Scanned {Files} files in {Roots} folder(s) in {Elapsed} ms", loaded.Analyses.Count, scanRoots.Count, stopwatch.ElapsedMilliseconds);
             await progress.EndAsync($"{loaded.Analyses.Count} files analysed");
         }

@@ -29,8 +29,8 @@ internal sealed class FileChangeProcessor(
         var removed = new List<string>();
         var rescan = new HashSet<string>(PathNormalizer.Comparer);
         var resolveAll = false;
-        var loader = new DocumentLoader(options.MaxFileBytes, log);
-        foreach (var (path, type) in events)
+        var reader = new DiskFileReader(engine, options.MaxFileBytes, log);
+        foreach (var (path, _) in events)
         {
             var root = roots.RootOf(path);
             if (root is null)
@@ -59,28 +59,12 @@ internal sealed class FileChangeProcessor(
                 continue;
             }
 
-            if (type == FileChangeType.Deleted || !File.Exists(path))
+            var read = reader.Read(root, settings.For(root).Exclude, path, workspace.Current.Files.Keys);
+            removed.AddRange(read.Removed);
+            if (read.Analysis is not null)
             {
-                removed.Add(path);
-                var folder = path + Path.DirectorySeparatorChar;
-                removed.AddRange(workspace.Current.Files.Keys.Where(p => p.StartsWith(folder, StringComparison.Ordinal)));
-                continue;
+                updates.Add(read.Analysis);
             }
-
-            if (!new FileLister(settings.For(root).Exclude, log).Includes(root, path))
-            {
-                removed.Add(path);
-                continue;
-            }
-
-            var loaded = loader.Load(path);
-            if (loaded.Document is null)
-            {
-                removed.Add(path);
-                continue;
-            }
-
-            updates.Add(engine.Analyze(loaded.Document));
         }
 
         await workspace.CommitAsync(updates, removed);

@@ -5,6 +5,7 @@ using ReadinessLsp.Engine.Findings;
 using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Workspace;
 using ReadinessLsp.Server.Lsp.Dispatch;
+using ReadinessLsp.Server.Lsp.Infrastructure;
 using Serilog;
 using SyntaxTree = Microsoft.CodeAnalysis.SyntaxTree;
 
@@ -12,8 +13,9 @@ namespace ReadinessLsp.Server.Lsp.Workspace;
 
 /// <summary>
 /// Analyses open documents from the editor's text: after a short debounce, a newer edit cancelling
-/// the older work, with an incremental reparse of C#. Results go to <see cref="ServerWorkspace"/>;
-/// while any is pending the background scan yields, so the document being typed in comes first.
+/// the older work, with an incremental reparse of C#, on a thread of their own. Results go to
+/// <see cref="ServerWorkspace"/>; while any is pending the background scan yields, so the document
+/// being typed in comes first.
 /// </summary>
 internal sealed class OpenDocumentScheduler(
     ReadinessEngine engine,
@@ -25,6 +27,7 @@ internal sealed class OpenDocumentScheduler(
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(PathNormalizer.Comparer);
     private readonly ConcurrentDictionary<string, SyntaxTree> _trees = new(PathNormalizer.Comparer);
+    private readonly DedicatedThreadScheduler _editorThread = new("readiness-editor");
     private int _urgent;
 
     /// <summary>Open-document work is queued or running; the background scan yields to it.</summary>
@@ -40,7 +43,9 @@ internal sealed class OpenDocumentScheduler(
             previous.Cancel();
             return cts;
         });
-        _ = Task.Run(() => AnalyzeAsync(path, debounce, cts));
+        // Everything for the editor runs on its own thread (the awaits inside resume there too), so a
+        // keystroke never waits for a thread-pool thread while the background scan keeps the pool busy.
+        _ = Task.Factory.StartNew(() => AnalyzeAsync(path, debounce, cts), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _editorThread).Unwrap();
     }
 
     /// <summary>Drops pending work and the kept syntax tree of a document that was opened anew or closed.</summary>
@@ -128,6 +133,12 @@ internal sealed class OpenDocumentScheduler(
         if (document.Text.Length > options.MaxFileBytes || DocumentLoader.IsProbablyBinary(document.Text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, Math.Min(document.Text.Length, 8000)))))
         {
             log.Warning("Not analysing {Path}: it is over {Limit} KB or looks binary", document.Path, options.MaxFileBytes / 1024);
+            return ReadinessEngine.Empty(source);
+        }
+
+        if (source.Kind == FileKind.CSharp && BracketNesting.IsTooDeep(document.Text))
+        {
+            log.Warning("Not analysing {Path}: brackets nest more than {Limit} deep", document.Path, BracketNesting.Limit);
             return ReadinessEngine.Empty(source);
         }
 

@@ -1,0 +1,134 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.CSharp;
+using ReadinessLsp.Engine.Model.Facts;
+
+namespace ReadinessLsp.Engine.Model.Requests;
+
+/// <summary>
+/// Records the request models a file declares (<see cref="ModelTypeFact"/>), FluentValidation
+/// validators (<see cref="ValidatorFact"/>) and range checks on amounts and quantities
+/// (<see cref="RangeChecks"/>). A file is read for this alone when it names a validation attribute,
+/// a validator or a secret; amounts and quantities are too common a word to parse files for
+/// (<c>Amount</c> is in most files of a shop), so their range checks and unannotated models come
+/// from the files parsed anyway, and a model nobody parsed is treated as unknown, not as unchecked.
+/// </summary>
+internal sealed class RequestModelCollector : ICSharpFactCollector
+{
+    private static readonly HashSet<string> ValidationAttributes =
+    [
+        "Required", "Range", "StringLength", "MaxLength", "MinLength", "Length", "EmailAddress", "Phone", "Url", "RegularExpression", "Compare",
+        "CreditCard", "AllowedValues", "DeniedValues", "Base64String", "Positive", "NotEmpty", "NotNull",
+    ];
+
+    private static readonly HashSet<string> RangeAttributes = ["Range", "Positive", "PositiveNumber", "NonNegative", "MinValue", "GreaterThan"];
+
+    private static readonly HashSet<string> NumericTypes = ["int", "long", "short", "decimal", "double", "float", "uint", "ulong", "Int32", "Int64", "Decimal", "Double", "Single"];
+
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } =
+    [
+        SyntaxKind.ClassDeclaration, SyntaxKind.RecordDeclaration, SyntaxKind.LessThanExpression, SyntaxKind.LessThanOrEqualExpression,
+        SyntaxKind.GreaterThanExpression, SyntaxKind.GreaterThanOrEqualExpression,
+    ];
+
+    public IReadOnlyCollection<string>? RequiredWords { get; } =
+    [
+        .. SensitiveNames.Words, "[Required", "[Range", "[StringLength", "[MaxLength", "[MinLength",
+        "[EmailAddress", "[RegularExpression", "IValidatableObject", "AbstractValidator", "IdentityUser",
+    ];
+
+    public void Collect(SyntaxNode node, CSharpContext context)
+    {
+        switch (node)
+        {
+            case TypeDeclarationSyntax type:
+                CollectType(type, context);
+                break;
+            case BinaryExpressionSyntax comparison:
+                foreach (var side in new[] { comparison.Left, comparison.Right })
+                {
+                    if (LastName(side) is { } name && AmountNames.IsAmount(name))
+                    {
+                        context.Local<HashSet<string>>(this).Add(name);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    public void Complete(CSharpContext context)
+    {
+        var checks = context.Local<HashSet<string>>(this);
+        if (checks.Count > 0)
+        {
+            context.Facts.Add(new RangeChecks(checks.Order(StringComparer.Ordinal).ToEquatableArray()));
+        }
+    }
+
+    private void CollectType(TypeDeclarationSyntax type, CSharpContext context)
+    {
+        if (type.Modifiers.Any(SyntaxKind.StaticKeyword))
+        {
+            return;
+        }
+
+        var bases = type.BaseList?.Types.Select(b => b.Type).ToList() ?? [];
+        foreach (var validated in bases.Where(b => CSharpFileModel.SimpleName(b) is "AbstractValidator" or "Validator" or "IValidator"))
+        {
+            if (CSharpFileModel.FirstTypeArgument(validated) is { } model)
+            {
+                context.Facts.Add(new ValidatorFact(model));
+            }
+        }
+
+        var properties = new List<ModelProperty>();
+        if (type is RecordDeclarationSyntax { ParameterList: { } positional })
+        {
+            properties.AddRange(positional.Parameters.Where(p => p.Type is not null).Select(p => Property(p.Identifier.ValueText, p.Type!, p.AttributeLists)));
+        }
+
+        foreach (var property in type.Members.OfType<PropertyDeclarationSyntax>())
+        {
+            if (!property.Modifiers.Any(SyntaxKind.StaticKeyword))
+            {
+                properties.Add(Property(property.Identifier.ValueText, property.Type, property.AttributeLists));
+            }
+        }
+
+        // Only what the rules ask about: validation, amounts, secrets. Any other type is as good as unknown.
+        var baseNames = bases.Select(b => CSharpFileModel.SimpleName(b) ?? b.ToString()).ToEquatableArray();
+        if (properties.Any(p => p.Validated || (p.Numeric && AmountNames.IsAmount(p.Name)) || SensitiveNames.KindOf(p.Name) is not null) ||
+            baseNames.Any(b => b is "IValidatableObject" || b.StartsWith("IdentityUser", StringComparison.Ordinal)))
+        {
+            context.Facts.Add(new ModelTypeFact(
+                type.Identifier.ValueText,
+                type is RecordDeclarationSyntax,
+                baseNames.Contains("IValidatableObject"),
+                baseNames,
+                properties.ToEquatableArray()));
+        }
+    }
+
+    private static ModelProperty Property(string name, TypeSyntax type, SyntaxList<AttributeListSyntax> attributeLists)
+    {
+        var attributes = attributeLists.SelectMany(l => l.Attributes).Select(CSharpFileModel.AttributeName).ToList();
+        var typeName = CSharpFileModel.SimpleName(type is NullableTypeSyntax nullable ? nullable.ElementType : type) ?? string.Empty;
+        return new ModelProperty(
+            name,
+            NumericTypes.Contains(typeName),
+            attributes.Any(a => ValidationAttributes.Contains(a) || a.EndsWith("Validation", StringComparison.Ordinal)),
+            attributes.Any(RangeAttributes.Contains));
+    }
+
+    private static string? LastName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        ParenthesizedExpressionSyntax parenthesized => LastName(parenthesized.Expression),
+        _ => null,
+    };
+}
