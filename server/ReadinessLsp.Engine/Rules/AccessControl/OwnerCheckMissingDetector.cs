@@ -121,6 +121,25 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             context.Defer(this, load.Span, loaded with { Use = use, CurrentUser = owner, CurrentUserType = ownerType, Request = request, Single = !name.StartsWith("To", StringComparison.Ordinal) }, Placeholder);
             return; // one finding per handler: the first row it hands out
         }
+
+        // A repository or service does the loading: `return Ok(await _accounts.GetProfileByFormId(formId));`.
+        if (request is not null)
+        {
+            return;
+        }
+
+        foreach (var delegated in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (delegated.Expression is not MemberAccessExpressionSyntax || delegated.ArgumentList.Arguments.Count == 0 ||
+                delegated.ArgumentList.Arguments.Select(a => CallerValue(a.Expression, parameters)).FirstOrDefault(v => v is not null) is not { } parameter ||
+                Outermost(delegated) is not { } outer || UseOf(outer, body) is not { } use || WorkspaceCalls.Of(delegated, file) is not { } via)
+            {
+                continue;
+            }
+
+            context.Defer(this, delegated.Span, new Candidate(null, null, parameter) { Use = use, Via = via }, Placeholder);
+            return;
+        }
     }
 
     private static bool IsUserField(string name) =>
@@ -163,7 +182,23 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         }
 
         var ef = models.Get<EfModel>().For(candidate.Path);
-        if (ef.EntityOf(data.Table) is not { } entity || ef.Entity(entity) is not { } model || ef.OwnerProperty(entity) is not { } owner)
+        var property = data.Property;
+        var table = data.Table;
+        DataAccessMethod? via = null;
+        if (data.Via is { } reference)
+        {
+            // The callee looks one row up by properties that do not include its owner.
+            via = ef.Methods(reference).FirstOrDefault(m => m.Lookup is { Properties.Count: > 0 } lookup && ef.EntityOf(lookup.Table) is { } e &&
+                ef.OwnerProperty(e) is { } o && !lookup.Properties.Contains(o));
+            if (via?.Lookup is not { } lookup)
+            {
+                return null;
+            }
+
+            (table, property) = (lookup.Table, lookup.Properties[0]);
+        }
+
+        if (table is null || ef.EntityOf(table) is not { } entity || ef.Entity(entity) is not { } model || ef.OwnerProperty(entity) is not { } owner)
         {
             return null;
         }
@@ -181,9 +216,9 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         }
 
         // Loaded by its key, or a list by the owner the caller names.
-        var byKey = data.Property is null || model.Keys.Contains(data.Property) || (model.Keys.Count == 0 && data.Property == "Id");
-        var byOwner = data.Property == owner;
-        if (!byKey && !byOwner && !(data.Single && data.Property is not null))
+        var byKey = property is null || model.Keys.Contains(property) || (model.Keys.Count == 0 && property == "Id");
+        var byOwner = property == owner;
+        if (!byKey && !byOwner && !((data.Single || via is not null) && property is not null))
         {
             return null;
         }
@@ -195,6 +230,11 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             related.Add(new RelatedLocation(declared.Path, declared.Span, $"{entity}.{owner} says whose {entity} it is"));
         }
 
+        if (via is not null)
+        {
+            related.Add(new RelatedLocation(via.Path, via.Span, $"{via.Type}.{via.Method} looks the {entity} up by {property} alone"));
+        }
+
         return candidate with
         {
             Arguments = new Dictionary<string, string>
@@ -204,7 +244,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 ["owner"] = owner,
                 ["parameter"] = data.Parameter,
                 ["how"] = byOwner ? $"the {entity} rows of whichever user `{data.Parameter}` names"
-                    : byKey ? $"the {entity} whose id is `{data.Parameter}`" : $"the {entity} whose {data.Property} the caller sends",
+                    : byKey ? $"the {entity} whose id is `{data.Parameter}`" : $"the {entity} whose {property} the caller sends",
                 ["use"] = data.Use,
                 ["who"] = who,
                 ["because"] = endpoint?.Authorization.Because ?? "whichever endpoint sends the request",
@@ -213,7 +253,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                     : $"add `&& x.{owner} == {data.CurrentUser}` to the query",
             },
             Related = related,
-            Fixes = Fixes(candidate.Path, data, entity, model, owner),
+            Fixes = via is null ? Fixes(candidate.Path, data, entity, model, owner) : [],
         };
     }
 
@@ -581,8 +621,11 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
     /// <param name="Table">The table the row comes from.</param>
     /// <param name="Property">The property compared with the caller's value; null for <c>Find</c> (the key).</param>
     /// <param name="Parameter">The handler parameter the caller fills in.</param>
-    internal sealed record Candidate(EfSetRef Table, string? Property, string Parameter)
+    internal sealed record Candidate(EfSetRef? Table, string? Property, string Parameter)
     {
+        /// <summary>The repository or service method that loads the row, when the handler does not itself.</summary>
+        public EfMethodRef? Via { get; init; }
+
         public string Use { get; init; } = "returns it";
 
         public string? CurrentUser { get; init; }
