@@ -151,9 +151,14 @@ internal sealed class DoubleSubmitDetector : ICSharpDetector, IDeferredResolver<
         name is "Send" or "SendAsync" or "Handle";
 
     // TransferMoney, WithdrawAsync, CreateOrderAsync, PlacePaymentAsync.
+    // The verb alone, or followed by what moves (TransferMoney, WithdrawAsync); TransferBasketToUser moves no money.
     private static bool NamedForMoney(string name) =>
-        MoneyVerbs.Any(v => name.StartsWith(v, StringComparison.Ordinal) && (name.Length == v.Length || !char.IsLower(name[v.Length]))) ||
+        MoneyVerbs.Any(v => name.StartsWith(v, StringComparison.Ordinal) && MovesMoney(name[v.Length..])) ||
         (CreateVerbs.Any(v => name.StartsWith(v, StringComparison.Ordinal)) && MoneyEntities.Any(e => name.Contains(e, StringComparison.Ordinal) && !name.Contains(e + "Item", StringComparison.Ordinal)));
+
+    private static bool MovesMoney(string rest) =>
+        rest.Length == 0 || rest is "Async" || rest.StartsWith("Money", StringComparison.Ordinal) || rest.StartsWith("Funds", StringComparison.Ordinal) ||
+        rest.StartsWith("Amount", StringComparison.Ordinal) || MoneyEntities.Any(e => rest.StartsWith(e, StringComparison.Ordinal));
 
     private static string Noun(string method) =>
         MoneyEntities.FirstOrDefault(e => method.Contains(e, StringComparison.Ordinal))?.ToLowerInvariant() ??

@@ -36,6 +36,11 @@ internal sealed class EnsureCreatedDetector : ICSharpDetector, IDeferredResolver
             return;
         }
 
+        if (ResetsOrMigratesInstead(call))
+        {
+            return;
+        }
+
         // db.Database.EnsureCreated(), or Database.EnsureCreated() inside the context itself.
         var owner = call.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText;
         var constructor = call.Ancestors().OfType<ConstructorDeclarationSyntax>().FirstOrDefault() is not null;
@@ -81,6 +86,30 @@ internal sealed class EnsureCreatedDetector : ICSharpDetector, IDeferredResolver
             },
             Related = related,
         };
+    }
+
+    // EnsureDeleted first: the reset of a throw-away database (tests, development seeding), never a
+    // production start. Or the other branch of the `if` around it migrates: the app uses migrations
+    // for its real provider and EnsureCreated for a local one (`if (db.Database.IsSqlite())`).
+    private static bool ResetsOrMigratesInstead(InvocationExpressionSyntax call)
+    {
+        var body = EfSyntax.BodyOf(call);
+        if (body is not null && OperationBody.Nodes(body).OfType<InvocationExpressionSyntax>()
+            .Any(c => c.SpanStart < call.SpanStart && c.MethodName() is "EnsureDeleted" or "EnsureDeletedAsync"))
+        {
+            return true;
+        }
+
+        for (var node = (SyntaxNode)call; node.Parent is { } parent && parent != body; node = parent)
+        {
+            if (parent is IfStatementSyntax test)
+            {
+                var other = node == test.Statement ? (SyntaxNode?)test.Else : test.Statement;
+                return other is not null && other.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is "Migrate" or "MigrateAsync");
+            }
+        }
+
+        return false;
     }
 
     private static readonly IReadOnlyDictionary<string, string> Placeholder = new Dictionary<string, string>();

@@ -22,12 +22,12 @@ namespace ReadinessLsp.Engine.Rules.DataIntegrity;
 /// </summary>
 internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<HalfWrittenDetector.Candidate>
 {
-    // Identity's writes: its stores save on every call.
+    // Identity's writes that add or remove rows: its stores save on every call. Single-field edits of a
+    // profile (SetEmailAsync, ChangePasswordAsync) leave nothing orphaned when the next one fails.
     private static readonly HashSet<string> IdentityWrites = new(StringComparer.Ordinal)
     {
         "CreateAsync", "UpdateAsync", "DeleteAsync", "AddToRoleAsync", "AddToRolesAsync", "RemoveFromRoleAsync", "RemoveFromRolesAsync",
-        "AddClaimAsync", "AddClaimsAsync", "AddLoginAsync", "AddPasswordAsync", "ChangePasswordAsync", "ResetPasswordAsync", "SetEmailAsync",
-        "SetUserNameAsync", "SetPhoneNumberAsync", "ChangeEmailAsync",
+        "AddClaimAsync", "AddClaimsAsync", "AddLoginAsync", "AddPasswordAsync",
     };
 
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
@@ -42,8 +42,8 @@ internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<H
 
     public IReadOnlyCollection<string>? RequiredWords => EfSyntax.DataWords;
 
-    // A save names the operation; a POST handler may save only through services.
-    public IReadOnlyCollection<string>? Anchors { get; } = [.. EfSyntax.CallWords(["SaveChanges", "SaveChangesAsync"]), "HttpPost", "OnPost"];
+    // A save names the operation; a POST handler or a command handler may save only through services.
+    public IReadOnlyCollection<string>? Anchors { get; } = [.. EfSyntax.CallWords(["SaveChanges", "SaveChangesAsync"]), "HttpPost", "OnPost", "Handle("];
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EfModel), typeof(IntegrityGuards)];
 
@@ -52,7 +52,8 @@ internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<H
         var body = node switch
         {
             InvocationExpressionSyntax call when OperationBody.IsSave(call) => EfSyntax.BodyOf(call),
-            MethodDeclarationSyntax method when method.Identifier.ValueText.StartsWith("OnPost", StringComparison.Ordinal) || CSharpFileModel.HasAttribute(method, "HttpPost") => method,
+            MethodDeclarationSyntax method when method.Identifier.ValueText.StartsWith("OnPost", StringComparison.Ordinal) || CSharpFileModel.HasAttribute(method, "HttpPost") ||
+                IsCommandHandler(method) => method,
             _ => null,
         };
         if (body is null or CompilationUnitSyntax || !context.Local<HashSet<SyntaxNode>>(this).Add(body) || IsSeeding(body) || OperationBody.HasTransaction(body))
@@ -140,6 +141,11 @@ internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<H
         AccessorDeclarationSyntax accessor => accessor.Keyword.Span,
         _ => null,
     };
+
+    // A mediator's Handle: one request's operation.
+    private static bool IsCommandHandler(MethodDeclarationSyntax method) =>
+        method.Identifier.ValueText == "Handle" && method.Parent is TypeDeclarationSyntax { BaseList: { } bases } &&
+        bases.Types.Any(b => CSharpFileModel.SimpleName(b.Type) is "IRequestHandler" or "ICommandHandler");
 
     private static bool IsSeeding(SyntaxNode body)
     {

@@ -30,18 +30,28 @@ internal static class OperationBody
     /// <c>UseTransaction</c>, an execution strategy that runs the work as one unit).
     /// </summary>
     public static bool HasTransaction(SyntaxNode body) =>
+        InTransactionLambda(body) ||
         Nodes(body).Any(n => n switch
         {
             InvocationExpressionSyntax call => call.MethodName() is { } name &&
                 (name.StartsWith("BeginTransaction", StringComparison.Ordinal) || name is "UseTransaction" or "UseTransactionAsync" or "ExecuteInTransactionAsync" or "ExecuteInTransaction"),
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CurrentTransaction" } => true,
             BaseObjectCreationExpressionSyntax creation => creation is ObjectCreationExpressionSyntax { Type: var type } && CSharpFileModel.SimpleName(type) is "TransactionScope",
             _ => false,
         });
 
+    // `strategy.ExecuteAsync(async () => { ... })`, `ResilientTransaction.New(db).ExecuteAsync(...)`:
+    // a lambda handed to something that runs it as one unit.
+    private static bool InTransactionLambda(SyntaxNode body) =>
+        body is AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax runner } } } &&
+        runner.Expression.ToString() is var text &&
+        (text.Contains("Transaction", StringComparison.Ordinal) || text.Contains("ExecutionStrategy", StringComparison.Ordinal) || text.Contains("strategy", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Whether the body holds rows against concurrent writers: a transaction at an isolation
     /// level that stops lost updates (serializable, repeatable read, snapshot), a row lock taken in
-    /// SQL (<c>UPDLOCK</c>, <c>FOR UPDATE</c>), a lock, or a retry on concurrency conflicts.
+    /// SQL (<c>UPDLOCK</c>, <c>FOR UPDATE</c>), or a lock. A retry on <c>DbUpdateConcurrencyException</c> is not
+    /// enough by itself: it only fires when the entity's token works, which the EF model decides.
     /// </summary>
     public static bool HoldsRows(SyntaxNode body)
     {
@@ -62,8 +72,6 @@ internal static class OperationBody
                     (receiver.ToString().Contains("semaphore", StringComparison.OrdinalIgnoreCase) || receiver.ToString().Contains("lock", StringComparison.OrdinalIgnoreCase)):
                     return true;
                 case InvocationExpressionSyntax call when call.MethodName() is { } name && name.Contains("Lock", StringComparison.Ordinal) && name.StartsWith("Acquire", StringComparison.Ordinal):
-                    return true;
-                case CatchDeclarationSyntax { Type: var caught } when CSharpFileModel.SimpleName(caught) is "DbUpdateConcurrencyException":
                     return true;
             }
         }
