@@ -22,12 +22,12 @@ namespace ReadinessLsp.Engine.Rules.DataIntegrity;
 /// </summary>
 internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<HalfWrittenDetector.Candidate>
 {
-    // Identity's writes that add or remove rows: its stores save on every call. Single-field edits of a
-    // profile (SetEmailAsync, ChangePasswordAsync) leave nothing orphaned when the next one fails.
+    // Identity's writes of whole users: its stores save on every call. Edits of one user's fields,
+    // roles and claims (SetEmailAsync, AddToRoleAsync right after CreateAsync) leave no orphan row
+    // when the next one fails, so they do not count as a step.
     private static readonly HashSet<string> IdentityWrites = new(StringComparer.Ordinal)
     {
-        "CreateAsync", "UpdateAsync", "DeleteAsync", "AddToRoleAsync", "AddToRolesAsync", "RemoveFromRoleAsync", "RemoveFromRolesAsync",
-        "AddClaimAsync", "AddClaimsAsync", "AddLoginAsync", "AddPasswordAsync",
+        "CreateAsync", "UpdateAsync", "DeleteAsync",
     };
 
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)

@@ -30,6 +30,15 @@ internal sealed class LostUpdateDetector : ICSharpDetector, IDeferredResolver<Lo
         "int", "long", "short", "decimal", "double", "float", "uint", "ulong", "ushort", "Int32", "Int64", "Int16", "Decimal", "Double", "Single",
     };
 
+    // What users compete for: money, stock, points and counters others see. A bookkeeping number
+    // only its own process changes (TimesSent, Attempts) loses nothing that matters.
+    private static readonly string[] SharedQuantities =
+    [
+        "Balance", "Stock", "Quantity", "Qty", "Inventory", "Point", "Credit", "Count", "Like", "View", "Vote", "Seat", "Available", "Remaining",
+        "Amount", "Total", "Score", "Fund", "Budget", "Capacity", "Sold", "Reserved", "Used", "Spent", "Earned", "Deposit", "Debt", "Due",
+        "Paid", "Coin", "Token", "Unit", "Hit", "Download", "Follower", "Ticket", "Slot",
+    ];
+
     public string RuleId => "RDY3002";
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
@@ -96,7 +105,9 @@ internal sealed class LostUpdateDetector : ICSharpDetector, IDeferredResolver<Lo
         var model = ef.Entity(entity);
         var property = model?.Property(data.Path[^1]);
         if (model is null || property is null || property.Flags.HasFlag(EfPropertyFlags.NotMapped) || !NumericTypes.Contains(property.Type.TrimEnd('?').Replace("System.", string.Empty, StringComparison.Ordinal)) ||
-            model.Keys.Contains(property.Name) || ef.TokenProtects(entity, data.Table.Context))
+            model.Keys.Contains(property.Name) || !SharedQuantities.Any(q => property.Name.Contains(q, StringComparison.OrdinalIgnoreCase)) ||
+            property.Name.Contains("Retry", StringComparison.OrdinalIgnoreCase) || property.Name.Contains("Attempt", StringComparison.OrdinalIgnoreCase) ||
+            ef.TokenProtects(entity, data.Table.Context))
         {
             return null;
         }
