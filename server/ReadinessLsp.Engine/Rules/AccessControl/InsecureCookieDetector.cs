@@ -107,6 +107,7 @@ internal sealed partial class InsecureCookieDetector : ICSharpDetector
         }
 
         var settings = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+        var replaced = false;
         foreach (var assignment in lambda.DescendantNodes().OfType<AssignmentExpressionSyntax>())
         {
             if (assignment.Left is MemberAccessExpressionSyntax member)
@@ -114,9 +115,14 @@ internal sealed partial class InsecureCookieDetector : ICSharpDetector
                 settings[member.Name.Identifier.ValueText] = assignment.Right;
             }
 
-            if (assignment.Right is ObjectCreationExpressionSyntax { Initializer: { } initializer } builder && CSharpFileModel.SimpleName(builder.Type) == "CookieBuilder")
+            // `options.Cookie = new CookieBuilder { Name = ... }` throws away the sign-in cookie's defaults (HttpOnly among them).
+            if (assignment.Right is ObjectCreationExpressionSyntax builder && CSharpFileModel.SimpleName(builder.Type) == "CookieBuilder")
             {
-                foreach (var (name, value) in Settings(initializer))
+                replaced = true;
+                settings.Remove("HttpOnly");
+                settings.Remove("SecurePolicy");
+                settings.Remove("SameSite");
+                foreach (var (name, value) in Settings(builder.Initializer))
                 {
                     settings[name] = value;
                 }
@@ -124,9 +130,14 @@ internal sealed partial class InsecureCookieDetector : ICSharpDetector
         }
 
         var problems = new List<string>();
-        if (settings.GetValueOrDefault("HttpOnly") is { } httpOnly && httpOnly.IsBooleanLiteral(false))
+        var httpOnly = settings.GetValueOrDefault("HttpOnly");
+        if (httpOnly is not null && httpOnly.IsBooleanLiteral(false))
         {
             problems.Add("HttpOnly = false: page scripts can read the sign-in cookie");
+        }
+        else if (httpOnly is null && replaced)
+        {
+            problems.Add("the cookie settings are replaced by a new CookieBuilder that leaves HttpOnly off, so page scripts can read the sign-in cookie");
         }
 
         var policy = EnumMember(settings.GetValueOrDefault("SecurePolicy"));

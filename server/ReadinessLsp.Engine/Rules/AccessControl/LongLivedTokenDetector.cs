@@ -10,7 +10,7 @@ namespace ReadinessLsp.Engine.Rules.AccessControl;
 /// keeps working for all that time and signing out does not end it. A file that also issues refresh
 /// tokens is a short-access-token design and stays silent, as do lifetimes read from configuration.
 /// </summary>
-internal sealed class LongLivedTokenDetector : ICSharpDetector
+internal sealed partial class LongLivedTokenDetector : ICSharpDetector
 {
     // Two days: a token that outlives a working day and the night after it is a standing pass.
     private static readonly TimeSpan Threshold = TimeSpan.FromDays(2);
@@ -24,7 +24,7 @@ internal sealed class LongLivedTokenDetector : ICSharpDetector
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var creation = (BaseObjectCreationExpressionSyntax)node;
-        if (Expiry(creation) is not { } expires || LifetimeSyntax.Of(expires) is not { } lifetime || lifetime < Threshold || HasRefresh(creation))
+        if (Expiry(creation) is not { } expires || LifetimeSyntax.Of(expires) is not { } lifetime || lifetime < Threshold || HasRefresh(creation) || IsNotSignIn(creation))
         {
             return;
         }
@@ -50,6 +50,21 @@ internal sealed class LongLivedTokenDetector : ICSharpDetector
 
         return null;
     }
+
+    // Licences, invitations, download and e-mail links are tokens too, but they do not sign anyone in.
+    private static bool IsNotSignIn(SyntaxNode node)
+    {
+        var names = string.Join(' ', node.Ancestors().OfType<MemberDeclarationSyntax>().Select(m => m switch
+        {
+            MethodDeclarationSyntax method => method.Identifier.ValueText,
+            BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+            _ => string.Empty,
+        }));
+        return NotSignIn().IsMatch(names);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)licen[cs]e|invit|download|unsubscribe|confirm|verif|reset|share|export|attachment|webhook")]
+    private static partial System.Text.RegularExpressions.Regex NotSignIn();
 
     // A token service that also hands out refresh tokens means short access tokens are renewed, not a year-long pass.
     private static bool HasRefresh(SyntaxNode node)

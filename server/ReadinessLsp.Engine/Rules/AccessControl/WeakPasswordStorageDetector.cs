@@ -25,6 +25,7 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
         ["SHA256"] = "SHA-256", ["SHA256Managed"] = "SHA-256", ["SHA256CryptoServiceProvider"] = "SHA-256",
         ["SHA384"] = "SHA-384", ["SHA384Managed"] = "SHA-384",
         ["SHA512"] = "SHA-512", ["SHA512Managed"] = "SHA-512", ["SHA512CryptoServiceProvider"] = "SHA-512",
+        ["HMACMD5"] = "HMAC-MD5", ["HMACSHA1"] = "HMAC-SHA-1", ["HMACSHA256"] = "HMAC-SHA-256", ["HMACSHA384"] = "HMAC-SHA-384", ["HMACSHA512"] = "HMAC-SHA-512",
     };
 
     public string RuleId => "RDY1018";
@@ -41,7 +42,7 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
     {
         var found = node switch
         {
-            InvocationExpressionSyntax call => FastHash(call) ?? Pbkdf2(call),
+            InvocationExpressionSyntax call => FastHash(call, context.Model) ?? Pbkdf2(call),
             ObjectCreationExpressionSyntax creation => Pbkdf2(creation),
             BinaryExpressionSyntax comparison => PlainComparison(comparison),
             AssignmentExpressionSyntax assignment => PlainStorage(assignment),
@@ -54,9 +55,9 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
     }
 
     // `SHA256.HashData(Encoding.UTF8.GetBytes(password))`, `md5.ComputeHash(bytes)` with `var bytes = ...GetBytes(password)`.
-    private static string? FastHash(InvocationExpressionSyntax call)
+    private static string? FastHash(InvocationExpressionSyntax call, CSharpFileModel model)
     {
-        if (call.MethodName() is not ("ComputeHash" or "HashData" or "ComputeHashAsync") || call.ArgumentList.Arguments is not [var input, ..] || Algorithm(call.Receiver()) is not { } algorithm)
+        if (call.MethodName() is not ("ComputeHash" or "HashData" or "ComputeHashAsync") || call.ArgumentList.Arguments is not [var input, ..] || Algorithm(call.Receiver(), model) is not { } algorithm)
         {
             return null;
         }
@@ -68,10 +69,12 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
 
         if (algorithm is "MD5" or "SHA-1")
         {
-            return $"an {(algorithm == "MD5" ? "MD5" : "SHA-1")} hash of the password";
+            return $"an {algorithm} hash of the password";
         }
 
-        return Mentions(input.Expression, "salt") || EnclosingBody(call) is { } body && Mentions(body, "salt") ? null : $"a single unsalted {algorithm} hash of the password";
+        // A salt stops precomputed tables, not guessing: one round of SHA-256 is still billions of guesses a second.
+        var salted = Mentions(input.Expression, "salt") || EnclosingBody(call) is { } body && Mentions(body, "salt");
+        return salted ? $"a single {algorithm} hash of the password (salted, but fast to guess)" : $"a single unsalted {algorithm} hash of the password";
     }
 
     // `new Rfc2898DeriveBytes(password, salt, 1000)`, `Rfc2898DeriveBytes.Pbkdf2(password, salt, 1000, ...)`, `KeyDerivation.Pbkdf2(..., iterationCount: 1000, ...)`.
@@ -128,13 +131,19 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
                 (name.Identifier.ValueText, CreatedTypes.NameOf(creation)),
             _ => (null, null),
         };
-        if (member is not ("Password" or "Pwd" or "Passwd" or "PasswordHash" or "HashedPassword") || holder is null || !IdentifierWords.IsUserShaped(holder) || IsSettingsShaped(holder))
+        if (member is not ("Password" or "Pwd" or "Passwd" or "PasswordHash" or "HashedPassword") || holder is null || !IdentifierWords.IsUserShaped(holder) || IsSettingsShaped(holder)
+            || HashesNearby(assignment))
         {
             return null;
         }
 
         return member.Contains("Hash", StringComparison.Ordinal) ? "the password stored as typed in the hash column" : "the password stored as typed";
     }
+
+    // A seed or a step that hands the password to a hasher on the next line is not storing it as typed.
+    private static bool HashesNearby(AssignmentExpressionSyntax assignment) =>
+        EnclosingBody(assignment) is { } body && body.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Any(i => !assignment.Left.Span.Contains(i.Span) && i.Identifier.ValueText.Contains("Hash", StringComparison.Ordinal));
 
     private static bool StoredPassword(ExpressionSyntax side) =>
         side is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Password" or "Pwd" or "Passwd", Expression: IdentifierNameSyntax receiver }
@@ -154,7 +163,8 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
         holder.EndsWith("Config", StringComparison.Ordinal) || holder.EndsWith("Configuration", StringComparison.Ordinal) ||
         holder.EndsWith("Credential", StringComparison.Ordinal) || holder.EndsWith("Credentials", StringComparison.Ordinal) ||
         holder.EndsWith("Dto", StringComparison.OrdinalIgnoreCase) || holder.EndsWith("Model", StringComparison.Ordinal) ||
-        holder.EndsWith("Response", StringComparison.Ordinal) || holder.EndsWith("Result", StringComparison.Ordinal);
+        holder.EndsWith("Response", StringComparison.Ordinal) || holder.EndsWith("Result", StringComparison.Ordinal) ||
+        holder.EndsWith("Seed", StringComparison.Ordinal);
 
     // The hashed bytes come from a password: directly, through a local (`var bytes = Encoding.UTF8.GetBytes(password)`),
     // or inside a method whose name says it hashes passwords (`HashPassword(string input)`).
@@ -170,19 +180,25 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
             return true;
         }
 
+        // `HashPassword(string input)`, or `Hash(...)` in a class named PasswordHasher.
         var method = at.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is MethodDeclarationSyntax declaration ? declaration.Identifier.ValueText
             : at.FirstAncestorOrSelf<LocalFunctionStatementSyntax>()?.Identifier.ValueText;
-        return method is not null && IdentifierWords.Of(method).Any(w => w.Equals("password", StringComparison.OrdinalIgnoreCase) || w.Equals("pwd", StringComparison.OrdinalIgnoreCase))
-            && !method.Contains("Token", StringComparison.Ordinal) && !method.Contains("Reset", StringComparison.Ordinal);
+        var type = at.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText;
+        return SaysPassword(method) || SaysPassword(type);
     }
 
+    private static bool SaysPassword(string? name) =>
+        name is not null && IdentifierWords.Of(name).Any(w => w.Equals("password", StringComparison.OrdinalIgnoreCase) || w.Equals("pwd", StringComparison.OrdinalIgnoreCase))
+        && !name.Contains("Token", StringComparison.Ordinal) && !name.Contains("Reset", StringComparison.Ordinal);
+
     // `SHA256.HashData(...)`, `MD5.Create().ComputeHash(...)`, `sha.ComputeHash(...)` with `using var sha = SHA256.Create()`.
-    private static string? Algorithm(ExpressionSyntax? receiver) => receiver switch
+    private static string? Algorithm(ExpressionSyntax? receiver, CSharpFileModel model) => receiver switch
     {
         IdentifierNameSyntax { Identifier.ValueText: var name } when Algorithms.TryGetValue(name, out var algorithm) => algorithm,
-        IdentifierNameSyntax name => LocalInitializers.Of(name) is { } initializer ? Algorithm(initializer) : null,
+        IdentifierNameSyntax name => LocalInitializers.Of(name) is { } initializer ? Algorithm(initializer, model)
+            : CSharpFileModel.SimpleName(model.DeclaredTypeOf(name)) is { } declared && Algorithms.TryGetValue(declared, out var fieldAlgorithm) ? fieldAlgorithm : null,
         MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } when Algorithms.TryGetValue(name, out var algorithm) => algorithm,
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" } create } => Algorithm(create.Expression),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" } create } => Algorithm(create.Expression, model),
         ObjectCreationExpressionSyntax creation => CSharpFileModel.SimpleName(creation.Type) is { } type && Algorithms.TryGetValue(type, out var algorithm) ? algorithm : null,
         _ => null,
     };

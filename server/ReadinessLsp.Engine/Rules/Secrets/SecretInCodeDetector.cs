@@ -5,6 +5,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Config.ConnectionStrings;
 using ReadinessLsp.Engine.Config.Secrets;
+using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model;
+using ReadinessLsp.Engine.Model.SigningKeyConstants;
 using ReadinessLsp.Engine.Rules.AccessControl;
 
 namespace ReadinessLsp.Engine.Rules.Secrets;
@@ -16,11 +19,13 @@ namespace ReadinessLsp.Engine.Rules.Secrets;
 /// and names that merely contain "key" stay silent here too; the engine keeps test projects and
 /// development-only code out.
 /// </summary>
-internal sealed partial class SecretInCodeDetector : ICSharpDetector
+internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredResolver<SecretInCodeDetector.SigningConstant>
 {
     public string RuleId => "RDY1101";
 
-    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.StringLiteralExpression];
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression];
+
+    public IReadOnlyCollection<Type> Reads { get; } = [typeof(SigningKeyConstantIndex)];
 
     // Known formats, secret names, signing keys, connection-string passwords and credential objects.
     public IReadOnlyCollection<string>? RequiredWords { get; } =
@@ -35,22 +40,70 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector
     {
         var literal = (LiteralExpressionSyntax)node;
         var value = literal.Token.ValueText;
-        if (value.Length < 8 || CodeLiteralNames.IsReadOnlyUse(literal) || IsOwnedByAnotherRule(literal))
+        if (value.Trim().Length < 4 || IsOwnedByAnotherRule(literal))
+        {
+            return;
+        }
+
+        if (HardCodedLogin(literal, value) is { } login)
+        {
+            context.Report(literal.Span, Arguments(login));
+            return;
+        }
+
+        if (value.Length < 8 || CodeLiteralNames.IsReadOnlyUse(literal))
         {
             return;
         }
 
         if (Classify(literal, value) is { } found)
         {
-            var arguments = new Dictionary<string, string>
-            {
-                ["kind"] = found.Kind,
-                ["masked"] = found.Masked,
-                ["name"] = found.Name ?? "a string literal",
-            };
-            context.Report(literal.Span, arguments);
+            context.Report(literal.Span, Arguments(found));
+        }
+        else if (ConstantName(literal) is { } constant && SecretClassifier.CouldBeKeyMaterial(value))
+        {
+            // `public const string JWT_SECRET_KEY = "SecretKeyOfDoom..."` signs tokens in another file: decided once every file is read.
+            context.Defer(this, literal.Span, new SigningConstant(constant), Arguments(new Found("token signing key", Findings.SecretMask.Mask(value), constant)));
         }
     }
+
+    public Detection? Resolve(Detection candidate, SigningConstant data, WorkspaceModels models) =>
+        models.Get<SigningKeyConstantIndex>().IsSigningKey(data.Name) ? candidate : null;
+
+    private static Dictionary<string, string> Arguments(Found found) => new()
+    {
+        ["kind"] = found.Kind,
+        ["masked"] = found.Masked,
+        ["name"] = found.Name ?? "a string literal",
+    };
+
+    // `if (req.Password != "123456")`: a login that accepts one password written in the code.
+    private static Found? HardCodedLogin(LiteralExpressionSyntax literal, string value) =>
+        literal.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } comparison
+        && (comparison.Left == literal ? comparison.Right : comparison.Left) is var other
+        && (other is IdentifierNameSyntax { Identifier.ValueText: var name } && IdentifierWords.IsPlainPassword(name)
+            || other is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && IdentifierWords.IsPlainPassword(member))
+        && !SecretClassifier.IsPlaceholder(value) && InSignIn(literal)
+            ? new Found("password", Findings.SecretMask.Mask(value), "a sign-in check")
+            : null;
+
+    // The method, or the endpoint call around the lambda, that signs people in ("/login", Authenticate, CreateToken).
+    private static bool InSignIn(SyntaxNode node)
+    {
+        var scope = node.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (scope is AnonymousFunctionExpressionSyntax lambda && lambda.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } endpoint)
+        {
+            scope = endpoint;
+        }
+
+        return scope is not null && SignIn().IsMatch(scope is BaseMethodDeclarationSyntax method ? method.ToString() : scope.ToString());
+    }
+
+    // "Type.Member" of a constant or static field initialised with this literal.
+    private static string? ConstantName(LiteralExpressionSyntax literal) =>
+        literal.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } } } variable }
+            ? type.Identifier.ValueText + "." + variable.Identifier.ValueText
+            : null;
 
     private static Found? Classify(LiteralExpressionSyntax literal, string value)
     {
@@ -71,15 +124,22 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector
             name = credentialName;
         }
 
+        // The password a user account is created with, or one handed to `new NetworkCredential(user, SenderPassword)`:
+        // a password however it reads ("qmbkhyqbhgvvfinl" is a mail app password).
+        if (SeededAdminPasswordDetector.IsPasswordGiven(literal) || (name is not null && IsCredentialHolder(literal, name)))
+        {
+            return SecretClassifier.IsPlaceholder(value) ? null : new Found("password", Findings.SecretMask.Mask(value), name ?? "an account's password");
+        }
+
         var verdict = SecretClassifier.Classify(name ?? string.Empty, value);
         if (verdict is not { Exposure: SecretExposure.Secret })
         {
             return null;
         }
 
-        // By name only, a value shaped like an identifier ("Auth.InvalidPassword", "reset-password-token") is a label, not a secret.
+        // By name only, a value shaped like an identifier ("Auth.InvalidPassword", "pm-1234-input-password") is a label, not a secret.
         var byName = verdict.Kind is "secret" or "password";
-        return byName && Label().IsMatch(value.Trim()) ? null : new Found(verdict.Kind, verdict.Masked, name);
+        return byName && IsLabel(value.Trim(), name) ? null : new Found(verdict.Kind, verdict.Masked, name);
     }
 
     // A fallback signing key is RDY1016's, an administrator's seeded password RDY1102's: one finding per place.
@@ -89,6 +149,19 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector
     // `const string Key = "..."` beside `new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Key))`.
     private static bool IsSigningKeyHolder(LiteralExpressionSyntax literal, string name) =>
         literal.Parent is EqualsValueClauseSyntax or AssignmentExpressionSyntax && SigningKeySyntax.IsUsedAsKey(name, literal.SyntaxTree.GetRoot());
+
+    private static bool IsLabel(string value, string? name)
+        => Label().IsMatch(value) || LowercaseLabel().IsMatch(value) ||
+            (name is not null && Normalized(name) is { Length: >= 6 } n && Normalized(value) is var v && (v.Contains(n, StringComparison.Ordinal) || n.Contains(v, StringComparison.Ordinal)));
+
+    private static string Normalized(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    // `NetworkCredential(SenderEmail, SenderPassword)` in the same file.
+    private static bool IsCredentialHolder(LiteralExpressionSyntax literal, string name) =>
+        literal.Parent is EqualsValueClauseSyntax &&
+        literal.SyntaxTree.GetRoot().DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>()
+            .Any(c => c.ArgumentList is { Arguments.Count: > 0 } list && list.Arguments[^1].Expression is IdentifierNameSyntax last && last.Identifier.ValueText == name
+                && CreatedTypes.NameOf(c) is { } type && (type.EndsWith("Credential", StringComparison.Ordinal) || type.EndsWith("Credentials", StringComparison.Ordinal)));
 
     private static string? ConnectionPassword(string value)
     {
@@ -118,6 +191,15 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector
             : null;
 
     private sealed record Found(string Kind, string Masked, string? Name);
+
+    /// <summary>A constant that holds a secret-looking value only if some file signs tokens with it.</summary>
+    internal sealed record SigningConstant(string Name);
+
+    [GeneratedRegex(@"(?i)log_?in|sign_?in|authenticat|token")]
+    private static partial Regex SignIn();
+
+    [GeneratedRegex(@"^[a-z0-9]+(?:[._:/-][a-z0-9]+){2,}$")]
+    private static partial Regex LowercaseLabel();
 
     [GeneratedRegex(@"^[A-Za-z]+(?:[._:/ -][A-Za-z]+)*$")]
     private static partial Regex Label();

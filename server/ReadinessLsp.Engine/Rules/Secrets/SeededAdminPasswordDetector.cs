@@ -38,7 +38,8 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
     public static bool Claims(LiteralExpressionSyntax literal) =>
         literal.Token.ValueText.Trim().Length > 0 && IsPasswordGiven(literal) && SeedsAdministrator(literal);
 
-    private static bool IsPasswordGiven(LiteralExpressionSyntax literal)
+    /// <summary>Whether the literal is the password an account is created or hashed with.</summary>
+    public static bool IsPasswordGiven(LiteralExpressionSyntax literal)
     {
         ExpressionSyntax value = literal;
         // `config["Seed:AdminPassword"] ?? "Admin@123"`: the literal is the password wherever the setting is missing.
