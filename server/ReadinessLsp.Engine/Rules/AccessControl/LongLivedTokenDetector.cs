@@ -63,7 +63,7 @@ internal sealed partial class LongLivedTokenDetector : ICSharpDetector
         return NotSignIn().IsMatch(names);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)licen[cs]e|invit|download|unsubscribe|confirm|verif|reset|share|export|attachment|webhook")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)licen[cs]|invit|download|unsubscribe|confirm|verif|reset|share|export|attachment|webhook")]
     private static partial System.Text.RegularExpressions.Regex NotSignIn();
 
     // A token service that also hands out refresh tokens means short access tokens are renewed, not a year-long pass.

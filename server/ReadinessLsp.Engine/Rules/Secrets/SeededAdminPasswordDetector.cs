@@ -69,14 +69,36 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
         : method is "HashPassword" or "EnhancedHashPassword" ? argument == (list.Arguments[^1].Expression.IsKind(SyntaxKind.NumericLiteralExpression) ? list.Arguments[0] : list.Arguments[^1])
         : list.Arguments.Count == 2 && argument == list.Arguments[1];
 
-    // The method (or block of top-level statements) that creates the account says whom it creates.
-    private static bool SeedsAdministrator(SyntaxNode literal)
+    // What the code says about the account: the user passed to `CreateAsync(admin, ...)` (its initializer and the
+    // statements that use it, such as `AddToRoleAsync(admin, "Admin")`), the seeded object the hash goes into, or the
+    // local the hash is kept in and the statements that use it.
+    private static bool SeedsAdministrator(LiteralExpressionSyntax literal)
     {
-        var scope = literal.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax)
-            ?? literal.Ancestors().OfType<BlockSyntax>().FirstOrDefault() as SyntaxNode
-            ?? literal.FirstAncestorOrSelf<GlobalStatementSyntax>();
-        return scope is not null && AdminWord().IsMatch(scope.ToString());
+        if (literal.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { ArgumentList.Arguments: [{ Expression: IdentifierNameSyntax user }, ..] } call
+            && call.MethodName() is "CreateAsync" or "AddPasswordAsync" or "CreateUserAsync")
+        {
+            return MentionsAdmin(user.Identifier.ValueText) || (LocalInitializers.Of(user) is { } initializer && MentionsAdmin(initializer.ToString())) || UsesMentionAdmin(call, user.Identifier.ValueText);
+        }
+
+        var creation = literal.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault(c => c.Initializer is not null);
+        if (creation is not null)
+        {
+            return MentionsAdmin(creation.ToString());
+        }
+
+        if (literal.FirstAncestorOrSelf<VariableDeclaratorSyntax>() is { } holder)
+        {
+            return MentionsAdmin(holder.Identifier.ValueText) || UsesMentionAdmin(holder, holder.Identifier.ValueText);
+        }
+
+        return literal.FirstAncestorOrSelf<StatementSyntax>() is { } statement && MentionsAdmin(statement.ToString());
     }
+
+    private static bool UsesMentionAdmin(SyntaxNode at, string name) =>
+        at.Ancestors().OfType<BlockSyntax>().FirstOrDefault() is { } block &&
+        block.Statements.Where(s => s.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name)).Any(s => MentionsAdmin(s.ToString()));
+
+    private static bool MentionsAdmin(string text) => AdminWord().IsMatch(text);
 
     [GeneratedRegex(@"(?i)^(?:password|pwd|passwd|plainpassword|initialpassword|defaultpassword|adminpassword)$")]
     private static partial Regex PasswordMember();
