@@ -51,6 +51,13 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
             return;
         }
 
+        // The password accounts are created with is the password, however short or placeholder-like ("Abc-123", "YourPassword123!").
+        if (SeededAdminPasswordDetector.IsPasswordGiven(literal))
+        {
+            context.Report(literal.Span, Arguments(new Found("password", SecretMask.Mask(value), "an account's password")));
+            return;
+        }
+
         if (value.Length < 8 || CodeLiteralNames.IsReadOnlyUse(literal))
         {
             return;
@@ -63,7 +70,7 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
         else if (ConstantName(literal) is { } constant && SecretClassifier.CouldBeKeyMaterial(value))
         {
             // `public const string JWT_SECRET_KEY = "SecretKeyOfDoom..."` signs tokens in another file: decided once every file is read.
-            context.Defer(this, literal.Span, new SigningConstant(constant), Arguments(new Found("token signing key", Findings.SecretMask.Mask(value), constant)));
+            context.Defer(this, literal.Span, new SigningConstant(constant), Arguments(new Found("token signing key", SecretMask.Mask(value), constant)));
         }
     }
 
@@ -84,7 +91,7 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
         && (other is IdentifierNameSyntax { Identifier.ValueText: var name } && IdentifierWords.IsPlainPassword(name)
             || other is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && IdentifierWords.IsPlainPassword(member))
         && !SecretClassifier.IsPlaceholder(value) && InSignIn(literal)
-            ? new Found("password", Findings.SecretMask.Mask(value), "a sign-in check")
+            ? new Found("password", SecretMask.Mask(value), "a sign-in check")
             : null;
 
     // The method, or the endpoint call around the lambda, that signs people in ("/login", Authenticate, CreateToken).
@@ -116,12 +123,12 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
         if (SigningKeySyntax.IsInKeyCreation(literal) || (name is not null && IsSigningKeyHolder(literal, name)))
         {
             // The key tokens are signed with is a secret however it reads: "my-super-secret-key-123456" signs real tokens.
-            return SecretClassifier.CouldBeKeyMaterial(value) ? new Found("token signing key", Findings.SecretMask.Mask(value), name) : null;
+            return SecretClassifier.CouldBeKeyMaterial(value) ? new Found("token signing key", SecretMask.Mask(value), name) : null;
         }
 
         if (ConnectionPassword(value) is { } password)
         {
-            return new Found("database password", Findings.SecretMask.Mask(password), name);
+            return new Found("database password", SecretMask.Mask(password), name);
         }
 
         if (CredentialArgument(literal) is { } credentialName)
@@ -129,11 +136,11 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
             name = credentialName;
         }
 
-        // The password a user account is created with, or one handed to `new NetworkCredential(user, SenderPassword)`:
-        // a password however it reads ("qmbkhyqbhgvvfinl" is a mail app password).
-        if (SeededAdminPasswordDetector.IsPasswordGiven(literal) || (name is not null && IsCredentialHolder(literal, name)))
+        // A password handed to `new NetworkCredential(user, SenderPassword)` is a password however it reads
+        // ("qmbkhyqbhgvvfinl" is a mail app password).
+        if (name is not null && IsCredentialHolder(literal, name))
         {
-            return SecretClassifier.IsPlaceholder(value) ? null : new Found("password", Findings.SecretMask.Mask(value), name ?? "an account's password");
+            return SecretClassifier.IsPlaceholder(value) ? null : new Found("password", SecretMask.Mask(value), name);
         }
 
         var verdict = SecretClassifier.Classify(name ?? string.Empty, value);
