@@ -63,7 +63,7 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
             return;
         }
 
-        if (Classify(literal, value) is { } found)
+        if (Classify(literal, value, context.Local<HolderNames>(this)) is { } found)
         {
             context.Report(literal.Span, Arguments(found));
         }
@@ -117,10 +117,11 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
             ? type.Identifier.ValueText + "." + variable.Identifier.ValueText
             : null;
 
-    private static Found? Classify(LiteralExpressionSyntax literal, string value)
+    private static Found? Classify(LiteralExpressionSyntax literal, string value, HolderNames holders)
     {
         var name = CodeLiteralNames.Of(literal);
-        if (SigningKeySyntax.IsInKeyCreation(literal) || (name is not null && IsSigningKeyHolder(literal, name)))
+        var stored = literal.Parent is EqualsValueClauseSyntax or AssignmentExpressionSyntax;
+        if (SigningKeySyntax.IsInKeyCreation(literal) || (name is not null && stored && holders.Of(literal).Keys.Contains(name)))
         {
             // The key tokens are signed with is a secret however it reads: "my-super-secret-key-123456" signs real tokens.
             return SecretClassifier.CouldBeKeyMaterial(value) ? new Found("token signing key", SecretMask.Mask(value), name) : null;
@@ -138,7 +139,7 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
 
         // A password handed to `new NetworkCredential(user, SenderPassword)` is a password however it reads
         // ("qmbkhyqbhgvvfinl" is a mail app password).
-        if (name is not null && IsCredentialHolder(literal, name))
+        if (name is not null && literal.Parent is EqualsValueClauseSyntax && holders.Of(literal).Credentials.Contains(name))
         {
             return SecretClassifier.IsPlaceholder(value) ? null : new Found("password", SecretMask.Mask(value), name);
         }
@@ -158,22 +159,11 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
     private static bool IsOwnedByAnotherRule(LiteralExpressionSyntax literal) =>
         SeededAdminPasswordDetector.Claims(literal) || FallbackSigningKeyDetector.Claims(literal);
 
-    // `const string Key = "..."` beside `new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Key))`.
-    private static bool IsSigningKeyHolder(LiteralExpressionSyntax literal, string name) =>
-        literal.Parent is EqualsValueClauseSyntax or AssignmentExpressionSyntax && SigningKeySyntax.IsUsedAsKey(name, literal.SyntaxTree.GetRoot());
-
     private static bool IsLabel(string value, string? name)
         => Label().IsMatch(value) || LowercaseLabel().IsMatch(value) ||
             (name is not null && Normalized(name) is { Length: >= 6 } n && Normalized(value) is var v && (v.Contains(n, StringComparison.Ordinal) || n.Contains(v, StringComparison.Ordinal)));
 
     private static string Normalized(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    // `NetworkCredential(SenderEmail, SenderPassword)` in the same file.
-    private static bool IsCredentialHolder(LiteralExpressionSyntax literal, string name) =>
-        literal.Parent is EqualsValueClauseSyntax &&
-        literal.SyntaxTree.GetRoot().DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>()
-            .Any(c => c.ArgumentList is { Arguments.Count: > 0 } list && list.Arguments[^1].Expression is IdentifierNameSyntax last && last.Identifier.ValueText == name
-                && CreatedTypes.NameOf(c) is { } type && (type.EndsWith("Credential", StringComparison.Ordinal) || type.EndsWith("Credentials", StringComparison.Ordinal)));
 
     private static string? ConnectionPassword(string value)
     {
@@ -203,6 +193,43 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
             : null;
 
     private sealed record Found(string Kind, string Masked, string? Name);
+
+    /// <summary>
+    /// The names this file passes to <c>new SymmetricSecurityKey(...)</c> (<c>const string Key = "..."</c> beside
+    /// <c>GetBytes(Key)</c>) and as the last argument of a <c>...Credential(...)</c> (<c>NetworkCredential(SenderEmail, SenderPassword)</c>),
+    /// read once per file rather than once per literal.
+    /// </summary>
+    private sealed class HolderNames
+    {
+        private (HashSet<string> Keys, HashSet<string> Credentials)? _names;
+
+        public (HashSet<string> Keys, HashSet<string> Credentials) Of(SyntaxNode node) => _names ??= Read(node.SyntaxTree.GetRoot());
+
+        private static (HashSet<string>, HashSet<string>) Read(SyntaxNode root)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var credentials = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+            {
+                if (creation.ArgumentList is not { Arguments.Count: > 0 } list || CreatedTypes.NameOf(creation) is not { } type)
+                {
+                    continue;
+                }
+
+                if (type == "SymmetricSecurityKey")
+                {
+                    keys.UnionWith(list.DescendantNodes().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+                }
+                else if ((type.EndsWith("Credential", StringComparison.Ordinal) || type.EndsWith("Credentials", StringComparison.Ordinal))
+                    && list.Arguments[^1].Expression is IdentifierNameSyntax last)
+                {
+                    credentials.Add(last.Identifier.ValueText);
+                }
+            }
+
+            return (keys, credentials);
+        }
+    }
 
     /// <summary>A constant that holds a secret-looking value only if some file signs tokens with it.</summary>
     internal sealed record SigningConstant(string Name);
