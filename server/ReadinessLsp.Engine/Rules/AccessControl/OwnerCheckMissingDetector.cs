@@ -63,7 +63,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         }
 
         var parameters = ParametersOf(site.Handler);
-        if (parameters.Count == 0)
+        if (parameters.Count == 0 || !LoadsAnything(body))
         {
             return;
         }
@@ -296,6 +296,21 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                     }
 
                     break;
+            }
+        }
+
+        return false;
+    }
+
+    // Cheap before the walks that ask about the signed-in user: a handler whose code calls none of
+    // the loads has nothing to report, whatever it compares.
+    private static bool LoadsAnything(SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax call && call.MethodName() is { } name && Loads.Contains(name))
+            {
+                return true;
             }
         }
 
