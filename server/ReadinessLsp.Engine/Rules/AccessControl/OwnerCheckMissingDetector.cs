@@ -224,10 +224,26 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         names.UnionWith(parameters.Where(p => CSharpFileModel.SimpleName(p.Type) is "ClaimsPrincipal" or "ICurrentUser" or "ICurrentUserService" or "CurrentUser")
             .Select(p => p.Identifier.ValueText));
 
+        // The body is walked once; its declarations and assignments are read from the lists.
+        var declarators = new List<VariableDeclaratorSyntax>();
+        var assignments = new List<AssignmentExpressionSyntax>();
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is VariableDeclaratorSyntax declarator)
+            {
+                declarators.Add(declarator);
+            }
+            else if (node is AssignmentExpressionSyntax assignment)
+            {
+                assignments.Add(assignment);
+            }
+        }
+
         // Twice: a local set from another one (`var user = await GetUser(); var id = user.Id;`).
         for (var pass = 0; pass < 2; pass++)
         {
-            foreach (var declarator in body.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            var before = names.Count;
+            foreach (var declarator in declarators)
             {
                 if (declarator.Initializer?.Value is { } value && IsCurrentUser(value, names))
                 {
@@ -235,12 +251,17 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 }
             }
 
-            foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            foreach (var assignment in assignments)
             {
                 if (assignment.Left is IdentifierNameSyntax { Identifier.ValueText: var target } && IsCurrentUser(assignment.Right, names))
                 {
                     names.Add(target);
                 }
+            }
+
+            if (names.Count == before)
+            {
+                break; // nothing new: a second pass would find the same
             }
         }
 
