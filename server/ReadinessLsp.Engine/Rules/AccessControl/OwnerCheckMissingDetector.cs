@@ -63,19 +63,26 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         }
 
         var parameters = ParametersOf(site.Handler);
-        if (parameters.Count == 0 || !LoadsAnything(body))
+        if (parameters.Count == 0)
         {
             return;
         }
 
-        var currentUser = CurrentUserNames(site.Handler, body);
-        if (SettlesOwnership(body, currentUser))
+        // One walk of the handler's code; the questions below read its nodes by kind.
+        var nodes = BodyNodes.Of(body);
+        if (nodes.Loads.Count == 0)
+        {
+            return; // nothing loaded: nothing to report, whatever it compares
+        }
+
+        var currentUser = CurrentUserNames(site.Handler, nodes);
+        if (SettlesOwnership(nodes.Questions, currentUser))
         {
             return;
         }
 
         var file = EfFile.Of(context);
-        foreach (var load in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var load in nodes.Loads)
         {
             if (load.MethodName() is not { } name || !Loads.Contains(name) || Outermost(load) is not { } outer)
             {
@@ -212,7 +219,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
     }
 
     // Names that hold the signed-in user or its id: locals set from User, a ClaimsPrincipal parameter, or a current-user helper.
-    private static HashSet<string> CurrentUserNames(SyntaxNode handler, SyntaxNode body)
+    private static HashSet<string> CurrentUserNames(SyntaxNode handler, BodyNodes nodes)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { "User" };
         var parameters = handler switch
@@ -224,20 +231,8 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         names.UnionWith(parameters.Where(p => CSharpFileModel.SimpleName(p.Type) is "ClaimsPrincipal" or "ICurrentUser" or "ICurrentUserService" or "CurrentUser")
             .Select(p => p.Identifier.ValueText));
 
-        // The body is walked once; its declarations and assignments are read from the lists.
-        var declarators = new List<VariableDeclaratorSyntax>();
-        var assignments = new List<AssignmentExpressionSyntax>();
-        foreach (var node in body.DescendantNodes())
-        {
-            if (node is VariableDeclaratorSyntax declarator)
-            {
-                declarators.Add(declarator);
-            }
-            else if (node is AssignmentExpressionSyntax assignment)
-            {
-                assignments.Add(assignment);
-            }
-        }
+        var declarators = nodes.Declarators;
+        var assignments = nodes.Assignments;
 
         // Twice: a local set from another one (`var user = await GetUser(); var id = user.Id;`).
         for (var pass = 0; pass < 2; pass++)
@@ -287,9 +282,9 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
 
     // The handler asks whose row it is somewhere: a comparison with the signed-in user (in a query or
     // after loading), the user handed to an ownership helper, or IAuthorizationService.
-    private static bool SettlesOwnership(SyntaxNode body, HashSet<string> currentUser)
+    private static bool SettlesOwnership(List<SyntaxNode> questions, HashSet<string> currentUser)
     {
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in questions)
         {
             switch (node)
             {
@@ -323,19 +318,47 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         return false;
     }
 
-    // Cheap before the walks that ask about the signed-in user: a handler whose code calls none of
-    // the loads has nothing to report, whatever it compares.
-    private static bool LoadsAnything(SyntaxNode body)
+    // A handler's code read once, in text order: the loads, the declarations and assignments that
+    // may hold the signed-in user, and the comparisons and calls that may settle whose row it is.
+    private sealed class BodyNodes
     {
-        foreach (var node in body.DescendantNodes())
-        {
-            if (node is InvocationExpressionSyntax call && call.MethodName() is { } name && Loads.Contains(name))
-            {
-                return true;
-            }
-        }
+        public List<InvocationExpressionSyntax> Loads { get; } = [];
 
-        return false;
+        public List<VariableDeclaratorSyntax> Declarators { get; } = [];
+
+        public List<AssignmentExpressionSyntax> Assignments { get; } = [];
+
+        public List<SyntaxNode> Questions { get; } = [];
+
+        public static BodyNodes Of(SyntaxNode body)
+        {
+            var nodes = new BodyNodes();
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax call:
+                        if (call.MethodName() is { } name && OwnerCheckMissingDetector.Loads.Contains(name))
+                        {
+                            nodes.Loads.Add(call);
+                        }
+
+                        nodes.Questions.Add(call);
+                        break;
+                    case VariableDeclaratorSyntax declarator:
+                        nodes.Declarators.Add(declarator);
+                        break;
+                    case AssignmentExpressionSyntax assignment:
+                        nodes.Assignments.Add(assignment);
+                        break;
+                    case BinaryExpressionSyntax or IsPatternExpressionSyntax:
+                        nodes.Questions.Add(node);
+                        break;
+                }
+            }
+
+            return nodes;
+        }
     }
 
     private static bool IsNull(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.NullLiteralExpression) || expression.IsKind(SyntaxKind.DefaultLiteralExpression);
