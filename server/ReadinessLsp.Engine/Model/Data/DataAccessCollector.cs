@@ -36,7 +36,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
     {
         var call = (InvocationExpressionSyntax)node;
         var name = call.MethodName();
-        if (name is null || call.Expression is not MemberAccessExpressionSyntax member || CalledMethod(call) is not { } method)
+        if (name is null || !MayRead(name) || call.Expression is not MemberAccessExpressionSyntax member || CalledMethod(call) is not { } method)
         {
             return;
         }
@@ -142,6 +142,11 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
     // The method other code calls to run this query: not a lambda's (a route handler, a callback),
     // and not a controller's or page's action (the framework calls those; their helpers count).
+    // The names read below, tested first: most calls in a data file are none of them.
+    private static bool MayRead(string name) =>
+        name is "Add" or "AddAsync" or "SaveChanges" or "SaveChangesAsync" || EfSyntax.Materialisers.Contains(name) || EfSyntax.SingleResults.Contains(name) ||
+        EfSyntax.Commands.Contains(name) || EfSyntax.DapperCalls.Contains(name) || AdoNetExecutes.Contains(name);
+
     private static MethodDeclarationSyntax? CalledMethod(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
