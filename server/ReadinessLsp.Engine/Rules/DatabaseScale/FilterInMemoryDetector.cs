@@ -57,7 +57,8 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
     {
         var load = (InvocationExpressionSyntax)node;
         if (load.MethodName() is not { } name || !Loaders.Contains(name) || EfFile.Of(context).ChainOf(load) is not { } chain ||
-            chain.Operators.Any(o => o is "Take" or "TakeLast" || EfSyntax.Limits.Contains(o) && o != "Skip") || chain.Operators.Count(Loaders.Contains) > 1)
+            chain.Operators.Any(o => o is "Take" or "TakeLast" || EfSyntax.Limits.Contains(o) && o != "Skip") || chain.Operators.Count(Loaders.Contains) > 1 ||
+            chain.Operators.Any(o => o.StartsWith("FromSql", StringComparison.Ordinal) || o.StartsWith("SqlQuery", StringComparison.Ordinal)))
         {
             return;
         }
@@ -84,7 +85,8 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
     public Detection? Resolve(Detection candidate, Candidate data, WorkspaceModels models)
     {
         var ef = models.Get<EfModel>().For(candidate.Path);
-        if (ef.EntityOf(data.Table) is not { } entity)
+        // Raw results (a stored procedure's, a view's) cannot be filtered in SQL afterwards.
+        if (ef.EntityOf(data.Table) is not { } entity || ef.Entity(entity) is { IsKeyless: true })
         {
             return null;
         }

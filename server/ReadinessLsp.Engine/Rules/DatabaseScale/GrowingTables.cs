@@ -29,19 +29,27 @@ internal static class GrowingTables
     /// <summary>
     /// Whether every row of <paramref name="entity"/> is too many to return at once: the users
     /// themselves, rows a user owns (a <c>UserId</c>-like key or navigation), or a table named for
-    /// what users create. Silent for keyless views, seeded tables and lookup names.
+    /// what users create and not seeded by the model. Silent for keyless views and lookup names.
     /// </summary>
     public static bool Grows(EfView ef, string entity)
     {
         var model = ef.Entity(entity);
-        if (model is null || model.IsKeyless || model.IsSeeded || EndsWithAny(entity, LookupSuffixes))
+        if (model is null || model.IsKeyless || EndsWithAny(entity, LookupSuffixes))
         {
             return false;
         }
 
-        return ef.IsUserEntity(entity) || ef.OwnerProperty(entity) is not null || EndsWithAny(entity, GrowingSuffixes) ||
-            EndsWithAny(Singular(entity), GrowingSuffixes);
+        // Users and what they own grow whatever the model seeds (an admin account, a demo row).
+        if (ef.IsUserEntity(entity) || ef.OwnerProperty(entity) is not null)
+        {
+            return true;
+        }
+
+        return !model.IsSeeded && (EndsWithAny(entity, GrowingSuffixes) || EndsWithAny(Singular(entity), GrowingSuffixes));
     }
+
+    /// <summary>A small lookup table by its name (roles, categories, countries): a loop over it is short.</summary>
+    public static bool IsLookup(string entity) => EndsWithAny(entity, LookupSuffixes);
 
     private static string Singular(string name) => name.EndsWith('s') ? name[..^1] : name;
 

@@ -68,6 +68,12 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
             return null;
         }
 
+        // A loop over roles or categories is a handful of passes.
+        if (data.Source.Table is not null && GrowingTables.IsLookup(rows))
+        {
+            return null;
+        }
+
         rows = data.Source.Table is not null ? $"{rows} rows" : $"rows from {rows}";
         queried = data.Query.Table is not null ? $"The {queried} query" : queried;
 
