@@ -203,7 +203,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                     // `result.Data = await q.ToListAsync(); return result;`: the envelope carries the rows out.
                     return ReturnedLater(assignment, EfSyntax.BodyOf(assignment), envelope.Identifier.ValueText);
                 case LocalDeclarationStatementSyntax { Declaration.Variables: [var variable] } declaration:
-                    var body = declaration.Parent;
+                    var body = EfSyntax.BodyOf(declaration) ?? declaration.Parent;
                     var name = variable.Identifier.ValueText;
                     return ReturnedLater(declaration, body, name) || MappedAndReturned(declaration, body, name) ||
                         (body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<AssignmentExpressionSyntax>()

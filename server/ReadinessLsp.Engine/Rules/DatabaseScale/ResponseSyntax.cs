@@ -143,7 +143,8 @@ internal static class ResponseSyntax
     {
         var name = use.Identifier.ValueText;
         ExpressionSyntax? value = null;
-        foreach (var node in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax))
+        var root = body is AnonymousFunctionExpressionSyntax lambda ? lambda.Body : body;
+        foreach (var node in root.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax))
         {
             if (node.SpanStart >= use.SpanStart)
             {
