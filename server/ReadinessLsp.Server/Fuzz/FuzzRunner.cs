@@ -11,7 +11,9 @@ namespace ReadinessLsp.Server.Fuzz;
 /// can be replayed.
 /// </summary>
 /// <param name="engine">For servers in process; by default one is created.</param>
-internal sealed class FuzzRunner(int seed, TimeSpan duration, bool inProcess, TextWriter progress, ReadinessEngine? engine = null)
+/// <param name="minMessages">Keeps going past the duration until this many messages were sent, so a
+/// short run on a busy machine still covers as much as on an idle one.</param>
+internal sealed class FuzzRunner(int seed, TimeSpan duration, bool inProcess, TextWriter progress, ReadinessEngine? engine = null, int minMessages = 0)
 {
     public async Task<FuzzTally> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -32,7 +34,7 @@ internal sealed class FuzzRunner(int seed, TimeSpan duration, bool inProcess, Te
         var reported = TimeSpan.Zero;
         try
         {
-            for (var session = 0; clock.Elapsed < duration && !cancellationToken.IsCancellationRequested; session++)
+            for (var session = 0; (clock.Elapsed < duration || tally.MessagesSent < minMessages) && !cancellationToken.IsCancellationRequested; session++)
             {
                 var sessionSeed = unchecked((seed * 1_000_003) + session);
                 IFuzzServer server = inProcess

@@ -102,6 +102,8 @@ internal sealed record Endpoint(
         (RouteParameters.Contains(name) ? new HandlerParameter(name, string.Empty, ParameterSource.Route) : null);
 }
 
+/// <param name="LockoutSignIn">Somewhere the app checks passwords counting failures towards lockout.</param>
+/// <param name="Authentication">The app registers an authentication scheme, so <c>[Authorize]</c> can work.</param>
 /// <summary>
 /// An app's security setup as its startup code writes it, for rules and hovers that talk about the
 /// app rather than one endpoint (where a fallback policy would go, whether Identity is there).
@@ -115,9 +117,11 @@ internal sealed record AppSecuritySetup(
     bool GlobalLimiter,
     EquatableArray<string> LimiterPolicies,
     bool Identity,
-    bool LockoutDisabled)
+    bool LockoutDisabled,
+    bool LockoutSignIn,
+    bool Authentication)
 {
-    public static readonly AppSecuritySetup None = new(string.Empty, false, false, false, false, false, default, false, false);
+    public static readonly AppSecuritySetup None = new(string.Empty, false, false, false, false, false, default, false, false, false, false);
 
     /// <summary>Whether requests are rate limited at all (a limiter registered and in the pipeline, or a global one).</summary>
     public bool RateLimiting => (RateLimiter && UsesRateLimiter) || GlobalLimiter;

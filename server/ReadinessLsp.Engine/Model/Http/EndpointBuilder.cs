@@ -64,7 +64,18 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
         return $"{relative}:{span.Start.Line + 1}";
     }
 
-    internal ProjectIndex Projects => projects;
+    private readonly Dictionary<string, string?> _projectOf = new(StringComparer.Ordinal);
+
+    /// <summary>The project file a path belongs to, looked up once per path.</summary>
+    internal string? ProjectOf(string path)
+    {
+        if (!_projectOf.TryGetValue(path, out var project))
+        {
+            _projectOf[path] = project = projects.ProjectOf(path)?.Path;
+        }
+
+        return project;
+    }
 
     [GeneratedRegex("^On(?<verb>Get|Post|Put|Delete|Patch)(?<handler>\\w*?)(Async)?$")]
     private static partial Regex PageHandler();
@@ -129,7 +140,9 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                 _globalLimiter is { } limiter && (limiter.Fact.Name.StartsWith("Use", StringComparison.Ordinal) || has.Contains(SetupKind.UseRateLimiter)),
                 facts.Setups.Where(s => s.Fact.Kind == SetupKind.RateLimiterPolicy).Select(s => s.Fact.Name).Distinct(StringComparer.Ordinal).ToEquatableArray(),
                 has.Contains(SetupKind.Identity),
-                has.Contains(SetupKind.LockoutDisabled));
+                has.Contains(SetupKind.LockoutDisabled),
+                has.Contains(SetupKind.LockoutSignIn),
+                has.Contains(SetupKind.Authentication) || has.Contains(SetupKind.Identity));
         }
 
         public AppSecuritySetup Setup { get; }
@@ -168,7 +181,7 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
             foreach (var (path, type) in _facts.Types)
             {
                 var chain = ChainOf(path, type);
-                if (!IsController(type, chain) || !done.Add($"{_builder.Projects.ProjectOf(path)?.Path}|{type.Name}|{chain.Select(c => c.Fact.Area).FirstOrDefault(a => a is not null)}"))
+                if (!IsController(type, chain) || !done.Add($"{_builder.ProjectOf(path)}|{type.Name}|{chain.Select(c => c.Fact.Area).FirstOrDefault(a => a is not null)}"))
                 {
                     continue;
                 }
@@ -178,10 +191,12 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                 var area = chain.Select(t => t.Fact.Area).FirstOrDefault(a => a is not null);
                 var classAuth = chain.AsEnumerable().Reverse().SelectMany(t => t.Fact.Auth).ToList();
                 var classLimits = chain.AsEnumerable().Reverse().SelectMany(t => t.Fact.RateLimits).ToList();
-                foreach (var (actionPath, action) in chain.SelectMany(t => t.Fact.Actions.Select(a => (t.Path, Action: a))).DistinctBy(a => a.Action.Signature))
+                var subject = $"{type.Name}, its base classes or the action";
+                EndpointAuthorization? classDecision = null;
+                EndpointRateLimit? classLimit = null;
+                foreach (var (actionPath, owner, action) in chain.SelectMany(t => t.Fact.Actions.Select(a => (t.Path, t.Fact.Name, Action: a))).DistinctBy(a => a.Action.Signature))
                 {
                     var route = ActionRoute(controller, Trim(action.Name, "Async"), action, templates, area, conventional);
-                    var owner = chain.First(t => t.Fact.Actions.Contains(action)).Fact.Name;
                     yield return new Endpoint(
                         EndpointKind.Action,
                         actionPath,
@@ -191,8 +206,8 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                         route,
                         RouteTemplate.Parameters(route).ToEquatableArray(),
                         action.Parameters,
-                        Decide([.. mappingAuth, .. classAuth, .. action.Auth], mvc: true, page: null, subject: $"{type.Name}, its base classes or the action"),
-                        RateLimit([.. mappingLimits, .. classLimits, .. action.RateLimits]),
+                        action.Auth.Count == 0 ? classDecision ??= Decide([.. mappingAuth, .. classAuth], mvc: true, page: null, subject) : Decide([.. mappingAuth, .. classAuth, .. action.Auth], mvc: true, page: null, subject),
+                        action.RateLimits.Count == 0 ? classLimit ??= RateLimit([.. mappingLimits, .. classLimits]) : RateLimit([.. mappingLimits, .. classLimits, .. action.RateLimits]),
                         action.Writes,
                         false,
                         action.Span,
@@ -257,9 +272,8 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                 var (path, hub) = hubs[0];
                 var types = ChainOf(path, hub);
                 var classAuth = types.AsEnumerable().Reverse().SelectMany(t => t.Fact.Auth).ToList();
-                foreach (var (methodPath, method) in types.SelectMany(t => t.Fact.Actions.Select(a => (t.Path, Method: a))).DistinctBy(m => m.Method.Signature))
+                foreach (var (methodPath, owner, method) in types.SelectMany(t => t.Fact.Actions.Select(a => (t.Path, t.Fact.Name, Method: a))).DistinctBy(m => m.Method.Signature))
                 {
-                    var owner = types.First(t => t.Fact.Actions.Contains(method)).Fact.Name;
                     yield return new Endpoint(
                         EndpointKind.HubMethod,
                         methodPath,
@@ -284,11 +298,11 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
         private List<(string Path, HandlerTypeFact Fact)> ChainOf(string path, HandlerTypeFact type)
         {
             var chain = new List<(string Path, HandlerTypeFact Fact)> { (path, type) };
-            var project = _builder.Projects.ProjectOf(path)?.Path;
-            if (_types.TryGetValue(type.Name, out var parts))
+            if (_types.TryGetValue(type.Name, out var parts) && parts.Count > 1)
             {
-                chain.AddRange(parts.Where(p => p.Fact != type && p.Path != path && p.Fact.Namespace == type.Namespace && p.Fact.PagePath == type.PagePath &&
-                    _builder.Projects.ProjectOf(p.Path)?.Path == project));
+                var project = _builder.ProjectOf(path);
+                chain.AddRange(parts.Where(p => p.Path != path && p.Fact.Namespace == type.Namespace && p.Fact.PagePath == type.PagePath &&
+                    !ReferenceEquals(p.Fact, type) && _builder.ProjectOf(p.Path) == project));
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal) { type.Name };

@@ -223,6 +223,12 @@ internal enum SetupKind
     /// <summary>ASP.NET Core Identity registered; Identity lockout switched off for new users.</summary>
     Identity,
     LockoutDisabled,
+
+    /// <summary>A password check that counts failures towards lockout (<c>PasswordSignInAsync(..., lockoutOnFailure: true)</c>).</summary>
+    LockoutSignIn,
+
+    /// <summary>An authentication scheme registered (<c>AddAuthentication</c>, <c>AddJwtBearer</c>, Identity's cookies).</summary>
+    Authentication,
 }
 
 /// <summary>

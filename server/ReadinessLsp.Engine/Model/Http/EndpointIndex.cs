@@ -14,8 +14,7 @@ namespace ReadinessLsp.Engine.Model.Http;
 /// </summary>
 internal sealed class EndpointIndex : IWorkspaceModel<EndpointIndex>
 {
-    private readonly Dictionary<(string Path, string Member), List<Endpoint>> _byMember;
-    private readonly Dictionary<string, List<Endpoint>> _byMemberOnly;
+    private readonly Lazy<Dictionary<string, List<Endpoint>>> _byMemberOnly;
     private readonly Dictionary<string, List<Endpoint>> _byPath;
     private readonly Dictionary<string, AppSecuritySetup> _setups;
     private readonly ProjectIndex _projects;
@@ -23,10 +22,24 @@ internal sealed class EndpointIndex : IWorkspaceModel<EndpointIndex>
     private EndpointIndex(IReadOnlyList<Endpoint> all, IReadOnlyDictionary<string, AppSecuritySetup> setups, ProjectIndex projects)
     {
         // When a handler serves several apps, the weakest answer speaks for it: it is reachable that way in one of them.
-        All = [.. all.OrderBy(e => e.Authorization.Access)];
-        _byMember = All.GroupBy(e => (e.Path, e.Member)).ToDictionary(g => g.Key, g => g.ToList());
-        _byMemberOnly = All.GroupBy(e => e.Member, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _byPath = All.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        All = all;
+        _byPath = new Dictionary<string, List<Endpoint>>(StringComparer.Ordinal);
+        foreach (var endpoint in all)
+        {
+            if (!_byPath.TryGetValue(endpoint.Path, out var list))
+            {
+                _byPath[endpoint.Path] = list = [];
+            }
+
+            list.Add(endpoint);
+        }
+
+        foreach (var list in _byPath.Values)
+        {
+            list.Sort(static (a, b) => a.Authorization.Access.CompareTo(b.Authorization.Access));
+        }
+
+        _byMemberOnly = new(() => All.GroupBy(e => e.Member, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Authorization.Access).ToList(), StringComparer.Ordinal));
         _setups = new Dictionary<string, AppSecuritySetup>(setups, StringComparer.Ordinal);
         _projects = projects;
     }
@@ -34,7 +47,7 @@ internal sealed class EndpointIndex : IWorkspaceModel<EndpointIndex>
     public static IReadOnlyCollection<Type> FactTypes { get; } =
         [typeof(HandlerTypeFact), typeof(RouteMethodFact), typeof(SetupFact), .. ProjectIndex.FactTypes];
 
-    /// <summary>Every endpoint of every app, the least protected first.</summary>
+    /// <summary>Every endpoint of every app.</summary>
     public IReadOnlyList<Endpoint> All { get; }
 
     public static EndpointIndex Build(WorkspaceModels models)
@@ -62,13 +75,14 @@ internal sealed class EndpointIndex : IWorkspaceModel<EndpointIndex>
     /// <summary>Every endpoint whose handler is <paramref name="member"/> in <paramref name="path"/>, the least protected first.</summary>
     public IReadOnlyList<Endpoint> AllForMember(string path, string member)
     {
-        if (_byMember.TryGetValue((path, member), out var endpoints))
+        var inFile = In(path).Where(e => e.Member == member).ToList();
+        if (inFile.Count > 0)
         {
-            return endpoints;
+            return inFile;
         }
 
         // A method group mapped in another file (`api.MapGet("/", OrdersApi.GetOrders)`): the member, in an app the file is part of.
-        return _byMemberOnly.TryGetValue(member, out var byName) ? [.. byName.Where(e => _projects.SameApp(e.Path, path))] : [];
+        return _byMemberOnly.Value.TryGetValue(member, out var byName) ? [.. byName.Where(e => _projects.SameApp(e.Path, path))] : [];
     }
 
     /// <summary>The endpoints whose handlers are written in <paramref name="path"/>.</summary>

@@ -114,6 +114,18 @@ internal static class HandlerSyntax
     public static bool Writes(SyntaxNode? body) =>
         body is not null && body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(IsWrite);
 
+    /// <summary>
+    /// <see cref="Writes(SyntaxNode?)"/>, first asking the document's text: a body that spells none
+    /// of the write calls' words is not walked.
+    /// </summary>
+    public static bool Writes(SyntaxNode? body, Workspace.SourceDocument document) =>
+        body is not null && (document.Content is not { } content ||
+            content.AsSpan(body.SpanStart, Math.Min(body.Span.Length, content.Length - body.SpanStart)).IndexOfAny(WriteWords) >= 0) && Writes(body);
+
+    private static readonly System.Buffers.SearchValues<string> WriteWords = System.Buffers.SearchValues.Create(
+        ["SaveChanges", "Execute", "RoleAsync", "RolesAsync", "PasswordAsync", "LockoutEnd", "Commit", "Add", "Create", "Update", "Delete", "Remove", "Insert", "Save", "Upsert"],
+        StringComparison.Ordinal);
+
     public static bool IsWrite(InvocationExpressionSyntax call)
     {
         var name = call.MethodName();
@@ -127,8 +139,20 @@ internal static class HandlerSyntax
             return true;
         }
 
-        return name.EndsWith("Async", StringComparison.Ordinal) && call.Receiver() is not null &&
-            WritePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length && char.IsUpper(name[p.Length]));
+        if (!name.EndsWith("Async", StringComparison.Ordinal) || call.Receiver() is null)
+        {
+            return false;
+        }
+
+        foreach (var prefix in WritePrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length && char.IsUpper(name[prefix.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a hub method sends to other connections (<c>Clients.All.SendAsync</c>, <c>Clients.Group(g).Receive(...)</c>).</summary>

@@ -30,16 +30,16 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         var type = (ClassDeclarationSyntax)node;
-        var name = type.Identifier.ValueText;
-        var baseType = type.BaseList?.Types.Select(t => CSharpFileModel.SimpleName(t.Type)).FirstOrDefault(n => n is not null && !IsInterfaceName(n));
-        var attributes = type.AttributeLists.SelectMany(l => l.Attributes).ToList();
-        var attributeNames = attributes.Select(CSharpFileModel.AttributeName).ToList();
-        var page = PageOf(context.Path, baseType);
-        if (!MayHandleRequests(name, baseType, attributeNames, page is not null))
+        if (!MayHandleRequests(type, context))
         {
             return;
         }
 
+        var name = type.Identifier.ValueText;
+        var baseType = BaseTypeOf(type);
+        var attributes = type.AttributeLists.SelectMany(l => l.Attributes).ToList();
+        var attributeNames = attributes.Select(CSharpFileModel.AttributeName).ToList();
+        var page = PageOf(context.Path, baseType);
         var isHub = baseType is "Hub";
         var actions = new List<ActionFact>();
         foreach (var method in type.Members.OfType<MethodDeclarationSyntax>())
@@ -49,7 +49,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
                 continue;
             }
 
-            actions.Add(Action(method, name, context));
+            actions.Add(Action(method, name, isHub || baseType is not ("Controller" or "ControllerBase" or "PageModel"), context));
         }
 
         context.Facts.Add(new HandlerTypeFact(
@@ -69,7 +69,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
             context.RangeOf(type.Identifier.Span)));
     }
 
-    private static ActionFact Action(MethodDeclarationSyntax method, string typeName, CSharpContext context)
+    private static ActionFact Action(MethodDeclarationSyntax method, string typeName, bool mayBroadcast, CSharpContext context)
     {
         var attributes = method.AttributeLists.SelectMany(l => l.Attributes).ToList();
         var where = $"{typeName}.{method.Identifier.ValueText}";
@@ -83,11 +83,43 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
             HttpAttributes.Auth(attributes, where),
             HttpAttributes.RateLimits(attributes, where),
             HandlerSyntax.Parameters(method.ParameterList, routeParameters),
-            HandlerSyntax.Writes(body),
-            HandlerSyntax.Broadcasts(body),
+            HandlerSyntax.Writes(body, context.Document),
+            mayBroadcast && HandlerSyntax.Broadcasts(body),
             context.RangeOf(method.Identifier.Span),
             context.RangeOf(method.Span));
     }
+
+    /// <summary>
+    /// Whether a class may handle requests: named like a controller, a Razor Pages code-behind,
+    /// marked <c>[ApiController]</c>/<c>[Controller]</c>/<c>[Route]</c>/<c>[Area]</c>, or deriving from
+    /// a controller, page model or hub. Cheap: read from the declaration alone.
+    /// </summary>
+    public static bool MayHandleRequests(ClassDeclarationSyntax type, AnalysisContext context)
+    {
+        // Asked by the collector and by every endpoint rule for each method: decided once per class.
+        var cache = context.Local<Dictionary<ClassDeclarationSyntax, bool>>(HandlerClassesKey);
+        if (!cache.TryGetValue(type, out var handles))
+        {
+            cache[type] = handles = MayHandleRequests(type, context.Path);
+        }
+
+        return handles;
+    }
+
+    private static readonly object HandlerClassesKey = new();
+
+    private static bool MayHandleRequests(ClassDeclarationSyntax type, string path)
+    {
+        var baseType = BaseTypeOf(type);
+        return MayHandleRequests(
+            type.Identifier.ValueText,
+            baseType,
+            [.. type.AttributeLists.SelectMany(l => l.Attributes).Select(CSharpFileModel.AttributeName)],
+            PageOf(path, baseType) is not null);
+    }
+
+    private static string? BaseTypeOf(ClassDeclarationSyntax type) =>
+        type.BaseList?.Types.Select(t => CSharpFileModel.SimpleName(t.Type)).FirstOrDefault(n => n is not null && !IsInterfaceName(n));
 
     private static bool MayHandleRequests(string name, string? baseType, List<string> attributes, bool isPage) =>
         name.EndsWith("Controller", StringComparison.Ordinal) || name.EndsWith("ControllerBase", StringComparison.Ordinal) ||

@@ -205,6 +205,11 @@ internal sealed class RouteMethodCollector : ICSharpFactCollector
 
     private static RouteCallFact? RouteCall(InvocationExpressionSyntax call, string name, RouteScope scope)
     {
+        if (!(call.Receiver() is { } r && scope.MayBeBuilder(r)) && !call.ArgumentList.Arguments.Any(a => scope.MayBeBuilder(a.Expression)))
+        {
+            return null;
+        }
+
         var arguments = new List<RouteArgument>();
         string? qualifier = null;
         if (call.Receiver() is { } receiver)

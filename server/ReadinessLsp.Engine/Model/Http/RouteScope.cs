@@ -62,13 +62,18 @@ internal sealed class RouteScope
 
     public ChainEvaluator Chains { get; }
 
-    /// <summary>The statements of the scope, without nested types or other methods.</summary>
+    /// <summary>The statements of the scope, without nested types, other methods or the code of the handlers it maps.</summary>
     public IEnumerable<SyntaxNode> Nodes() => _root switch
     {
-        CompilationUnitSyntax unit => unit.Members.OfType<GlobalStatementSyntax>().SelectMany(g => g.DescendantNodes()),
-        BaseMethodDeclarationSyntax method => HandlerSyntax.BodyOf(method)?.DescendantNodes() ?? [],
+        CompilationUnitSyntax unit => unit.Members.OfType<GlobalStatementSyntax>().SelectMany(g => g.DescendantNodes(IntoRouteCode)),
+        BaseMethodDeclarationSyntax method => HandlerSyntax.BodyOf(method)?.DescendantNodes(IntoRouteCode) ?? [],
         _ => [],
     };
+
+    // A handler's code (`app.MapGet("/", async (...) => { ... })`) maps nothing: not worth reading here.
+    private static bool IntoRouteCode(SyntaxNode node) =>
+        node is not AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax owner } } ||
+        owner.MethodName() is not { } name || !name.StartsWith("Map", StringComparison.Ordinal) || name == "MapGroup";
 
     public IEnumerable<InvocationExpressionSyntax> Invocations() => Nodes().OfType<InvocationExpressionSyntax>();
 
@@ -92,6 +97,52 @@ internal sealed class RouteScope
     }
 
     public bool IsParameter(ExpressionSyntax expression) => ParameterIndex(expression) >= 0;
+
+    /// <summary>
+    /// Whether an expression may hold a route builder: it names a builder-typed parameter, the app,
+    /// or a variable whose initializer does; or it is a call on one. A cheap test before evaluating.
+    /// </summary>
+    public bool MayBeBuilder(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax name => BuilderNames().Contains(name.Identifier.ValueText),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } => MayBeBuilder(receiver),
+        ParenthesizedExpressionSyntax parenthesized => MayBeBuilder(parenthesized.Expression),
+        _ => false,
+    };
+
+    private HashSet<string>? _builderNames;
+
+    // Parameters typed as builders, the app's variables, lambda parameters of UseEndpoints, and
+    // variables initialised from any of these (to a fixed point, as one may feed the next).
+    private HashSet<string> BuilderNames()
+    {
+        if (_builderNames is not null)
+        {
+            return _builderNames;
+        }
+
+        var names = new HashSet<string>(_parameters.Where(p => RouteBuilders.IsBuilderType(p.Type)).Select(p => p.Identifier.ValueText), StringComparer.Ordinal);
+        names.UnionWith(Context.Model.AppNames);
+        var declarators = Nodes().OfType<VariableDeclaratorSyntax>().Where(v => v.Initializer is not null).ToList();
+        foreach (var lambda in Nodes().OfType<SimpleLambdaExpressionSyntax>())
+        {
+            names.Add(lambda.Parameter.Identifier.ValueText);
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var variable in declarators)
+            {
+                if (!names.Contains(variable.Identifier.ValueText) && variable.Initializer!.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => names.Contains(i.Identifier.ValueText)))
+                {
+                    changed |= names.Add(variable.Identifier.ValueText);
+                }
+            }
+        }
+
+        return _builderNames = names;
+    }
 
     public string ParameterName(int index) => index >= 0 && index < _parameters.Count ? _parameters[index].Identifier.ValueText : "?";
 
@@ -124,6 +175,7 @@ internal sealed class ChainEvaluator
     private readonly RouteScope _scope;
     private Dictionary<string, ExpressionSyntax>? _bindings;
     private Dictionary<string, (List<AuthMeta> Auth, List<RateLimitMeta> RateLimits)>? _statements;
+    private readonly Dictionary<string, RouteChain> _variables = new(StringComparer.Ordinal);
 
     public ChainEvaluator(RouteScope scope) => _scope = scope;
 
@@ -196,7 +248,13 @@ internal sealed class ChainEvaluator
 
         if (Bindings().TryGetValue(text, out var initializer) && initializer.SpanStart < name.SpanStart)
         {
-            return Evaluate(initializer, depth + 1);
+            // A variable holds one builder wherever it is used: evaluated once.
+            if (!_variables.TryGetValue(text, out var chain))
+            {
+                _variables[text] = chain = Evaluate(initializer, depth + 1);
+            }
+
+            return chain;
         }
 
         // `app.UseEndpoints(endpoints => endpoints.MapControllers())`: the lambda's parameter is the app's builder.

@@ -36,7 +36,8 @@ internal sealed class SecuritySetupCollector : ICSharpFactCollector
     public IReadOnlyCollection<string>? RequiredWords { get; } =
     [
         "FallbackPolicy", "AuthorizeFilter", "AddPolicy", "AuthorizeFolder", "AuthorizePage", "AuthorizeArea", "AllowAnonymousTo", "RateLimit",
-        "GlobalLimiter", "AddIdentity", "AddDefaultIdentity", "Lockout",
+        "GlobalLimiter", "AddIdentity", "AddDefaultIdentity", "Lockout", "PasswordSignInAsync", "CheckPasswordSignInAsync", "AccessFailedAsync",
+        "AddAuthentication", "AddJwtBearer", "AddCookie", "AddMicrosoftIdentity", "AddOpenIdConnect",
     ];
 
     public void Collect(SyntaxNode node, CSharpContext context)
@@ -64,6 +65,13 @@ internal sealed class SecuritySetupCollector : ICSharpFactCollector
                 return (SetupKind.GlobalLimiter, name, false, string.Empty); // AspNetCoreRateLimit: every request is counted.
             case "AddIdentity" or "AddDefaultIdentity" or "AddIdentityCore" or "AddIdentityApiEndpoints":
                 return (SetupKind.Identity, string.Empty, false, string.Empty);
+            case "AddAuthentication" or "AddJwtBearer" or "AddCookie" or "AddOpenIdConnect" or "AddMicrosoftIdentityWebApi" or "AddMicrosoftIdentityWebApp" or "AddNegotiate" or "AddBearerToken":
+                return (SetupKind.Authentication, string.Empty, false, string.Empty);
+            case "AccessFailedAsync":
+                return (SetupKind.LockoutSignIn, name, false, string.Empty);
+            case "PasswordSignInAsync" when LockoutOn(arguments, 3):
+            case "CheckPasswordSignInAsync" when LockoutOn(arguments, 2):
+                return (SetupKind.LockoutSignIn, name, false, string.Empty);
             case "SetFallbackPolicy" when arguments.Count == 1 && !arguments[0].Expression.IsKind(SyntaxKind.NullLiteralExpression):
                 return (SetupKind.FallbackPolicy, string.Empty, Conventions.Restricts(arguments[0].Expression), string.Empty);
             case "Add" when arguments.Count == 1 && IsAuthorizeFilter(arguments[0].Expression):
@@ -116,6 +124,14 @@ internal sealed class SecuritySetupCollector : ICSharpFactCollector
             default:
                 return null;
         }
+    }
+
+    // `lockoutOnFailure: true`, by name or at its position; a variable is taken at its word.
+    private static bool LockoutOn(SeparatedSyntaxList<ArgumentSyntax> arguments, int position)
+    {
+        var argument = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "lockoutOnFailure") ??
+            (arguments.Count > position && arguments[position].NameColon is null ? arguments[position] : null);
+        return argument is not null && !argument.Expression.IsBooleanLiteral(false);
     }
 
     // A policy built in place is read; one built elsewhere (a variable) is taken to ask for more than a signed-in user.

@@ -67,14 +67,20 @@ internal static class CodeScope
     /// <summary>The method name of a "Type.Method" member, as call sites name it.</summary>
     public static string MethodName(string member) => member[(member.IndexOf('.') + 1)..];
 
-    // `app.MapDelete("/api/messages/{id}", async (...) => ...)`: the handler's verb and route.
+    // `app.MapDelete("/api/messages/{id}", async (...) => ...)`: the handler's verb and route, from
+    // inside the handler or from the Map call itself (its name, its route).
     private static string? TopLevelHandler(SyntaxNode node)
     {
-        foreach (var lambda in node.AncestorsAndSelf().OfType<AnonymousFunctionExpressionSyntax>())
+        foreach (var ancestor in node.AncestorsAndSelf())
         {
-            if (lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } list } &&
-                call.MethodName() is { } name && name.StartsWith("Map", StringComparison.Ordinal) &&
-                list.Arguments.Count > 1 && list.Arguments[0].Expression.StringLiteralValue() is { } route)
+            var call = ancestor switch
+            {
+                AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } } } => owner,
+                InvocationExpressionSyntax owner when owner.ArgumentList.Arguments.Any(a => a.Expression is AnonymousFunctionExpressionSyntax) => owner,
+                _ => null,
+            };
+            if (call is not null && call.MethodName() is { } name && name.StartsWith("Map", StringComparison.Ordinal) &&
+                call.ArgumentList.Arguments.Count > 1 && call.ArgumentList.Arguments[0].Expression.StringLiteralValue() is { } route)
             {
                 var verb = name is "MapGet" or "MapPost" or "MapPut" or "MapPatch" or "MapDelete" ? name[3..].ToUpperInvariant() : name;
                 return $"{verb} {route}";
