@@ -13,7 +13,7 @@ namespace ReadinessLsp.Engine.Rules.DatabaseScale;
 /// RDY3103: a query is made concrete (<c>ToList</c>, <c>ToListAsync</c>, <c>AsEnumerable</c>,
 /// <c>ToArray</c>) and then filtered, paged, counted or summed in memory: every row travels from
 /// the database to keep a few. Directly in the chain, or through a local whose only uses reduce it.
-/// Silent after a <c>Take</c> (the rows are already bounded), when the in-memory step calls code
+/// Silent after a <c>Where</c> or a <c>Take</c> (the rows are already narrowed), when the in-memory step calls code
 /// the database cannot run, and for lists that did not come from a query.
 /// </summary>
 internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolver<FilterInMemoryDetector.Candidate>
@@ -58,7 +58,8 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
         var load = (InvocationExpressionSyntax)node;
         if (load.MethodName() is not { } name || !Loaders.Contains(name) || EfFile.Of(context).ChainOf(load) is not { } chain ||
             chain.Operators.Any(o => o is "Take" or "TakeLast" || EfSyntax.Limits.Contains(o) && o != "Skip") || chain.Operators.Count(Loaders.Contains) > 1 ||
-            chain.Operators.Any(o => o.StartsWith("FromSql", StringComparison.Ordinal) || o.StartsWith("SqlQuery", StringComparison.Ordinal)))
+            chain.Operators.Any(o => o.StartsWith("FromSql", StringComparison.Ordinal) || o.StartsWith("SqlQuery", StringComparison.Ordinal)) ||
+            chain.Operators.Contains("Where") || chain.Predicates.Count > 0)
         {
             return;
         }
@@ -157,7 +158,8 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
                 continue;
             }
 
-            if (ReducerAfter(use) is not { } reducer)
+            // Read inside a lambda (`other.Where(x => loaded.Any(...))`): a lookup set, not the filter.
+            if (use.Ancestors().TakeWhile(a => a != body).Any(a => a is AnonymousFunctionExpressionSyntax) || ReducerAfter(use) is not { } reducer)
             {
                 return null;
             }
