@@ -7,7 +7,9 @@ namespace ReadinessLsp.Engine.CSharp;
 /// <summary>
 /// Name-level questions about exceptions: which types only the framework, the runtime, drivers and
 /// clients throw (their messages describe internals: SQL, file paths, type names, hosts), and what
-/// a catch clause catches.
+/// a catch clause catches. Parse errors (<c>FormatException</c>, <c>JsonException</c>) are not among
+/// them: their text describes the malformed document the client sent ("'&lt;' is an invalid start of a
+/// value. Path: $"), which is what a client needs to hear.
 /// </summary>
 internal static class ExceptionSyntax
 {
@@ -15,10 +17,10 @@ internal static class ExceptionSyntax
     [
         "Exception", "SystemException", "InvalidOperationException", "ArgumentException", "ArgumentNullException",
         "ArgumentOutOfRangeException", "NullReferenceException", "KeyNotFoundException", "IndexOutOfRangeException",
-        "FormatException", "InvalidCastException", "NotImplementedException", "OverflowException", "DivideByZeroException",
+        "InvalidCastException", "NotImplementedException", "OverflowException", "DivideByZeroException",
         "AggregateException", "TimeoutException", "IOException", "FileNotFoundException", "DirectoryNotFoundException",
         "UnauthorizedAccessException", "HttpRequestException", "WebException", "SocketException", "TaskCanceledException",
-        "JsonException", "JsonReaderException", "JsonSerializationException", "XmlException", "SmtpException",
+        "JsonSerializationException", "XmlException", "SmtpException",
         "DbUpdateException", "DbUpdateConcurrencyException", "DbException", "SqlException", "SqliteException",
         "NpgsqlException", "PostgresException", "MySqlException", "OracleException", "MongoException", "RedisException",
         "CosmosException", "RequestFailedException", "AmazonServiceException", "SecurityTokenException",

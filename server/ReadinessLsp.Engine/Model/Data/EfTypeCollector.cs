@@ -31,7 +31,7 @@ internal sealed class EfTypeCollector : ICSharpFactCollector
     private static readonly string[] Words =
     [
         "DbContext", "DataContext", "DbSet", "Id { get; set; }", "Id {get;set;}", "Id { get; private set; }", "Id { get; protected set; }",
-        "Id { get; internal set; }", "BaseEntity", "AuditableEntity", ": Entity", "IEntity", "EntityBase", "[Key", "[Index", "[PrimaryKey",
+        "Id { get; internal set; }", "Id { get; init; }", "BaseEntity", "AuditableEntity", ": Entity", "IEntity", "EntityBase", "[Key", "[Index", "[PrimaryKey",
         "Timestamp", "ConcurrencyCheck", "IdentityUser", "EntityTypeConfiguration",
     ];
 

@@ -16,5 +16,13 @@ internal static class AmountNames
     /// <summary>The words a file must contain for an amount to be named in it.</summary>
     public static readonly IReadOnlyCollection<string> Words = Suffixes;
 
+    /// <summary>
+    /// Text that declares or compares an amount: <c>Quantity { get; set; }</c>, <c>decimal Amount)</c>,
+    /// <c>Amount,</c> in a positional record, <c>Amount &lt;= 0</c>. The bare words are in most files
+    /// of a shop; these are in the files that define request models and check their range.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> DeclarationWords =
+        [.. Suffixes.SelectMany(s => new[] { s + " {", s + ")", s + ",", s + " <", s + " >" })];
+
     public static bool IsAmount(string name) => Suffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal));
 }

@@ -11,9 +11,9 @@ namespace ReadinessLsp.Engine.Model.Requests;
 /// Records the request models a file declares (<see cref="ModelTypeFact"/>), FluentValidation
 /// validators (<see cref="ValidatorFact"/>) and range checks on amounts and quantities
 /// (<see cref="RangeChecks"/>). A file is read for this alone when it names a validation attribute,
-/// a validator or a secret; amounts and quantities are too common a word to parse files for
-/// (<c>Amount</c> is in most files of a shop), so their range checks and unannotated models come
-/// from the files parsed anyway, and a model nobody parsed is treated as unknown, not as unchecked.
+/// a validator or a secret, or declares or compares an amount (<c>Quantity { get; set; }</c>,
+/// <c>Amount &lt;= 0</c>: the bare words are in most files of a shop); a model nobody parsed is
+/// treated as unknown, not as unchecked.
 /// </summary>
 internal sealed class RequestModelCollector : ICSharpFactCollector
 {
@@ -36,7 +36,7 @@ internal sealed class RequestModelCollector : ICSharpFactCollector
     public IReadOnlyCollection<string>? RequiredWords { get; } =
     [
         .. SensitiveNames.Words, "[Required", "[Range", "[StringLength", "[MaxLength", "[MinLength",
-        "[EmailAddress", "[RegularExpression", "IValidatableObject", "AbstractValidator", "IdentityUser",
+        "[EmailAddress", "[RegularExpression", "IValidatableObject", "AbstractValidator", "IdentityUser", .. AmountNames.DeclarationWords,
     ];
 
     public void Collect(SyntaxNode node, CSharpContext context)

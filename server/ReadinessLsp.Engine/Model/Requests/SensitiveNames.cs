@@ -39,7 +39,11 @@ internal static class SensitiveNames
         ("verificationtoken", "token"), ("confirmationtoken", "token"), ("emailtoken", "token"),
     ];
 
-    private static readonly string[] FlagPrefixes = ["is", "has", "should", "can", "must", "use", "allow", "require", "needs"];
+    // Flags about a secret (`hasPassword`), and what is left of it once masked (`maskedCardNumber`, `truncatedSecret`).
+    private static readonly string[] FlagPrefixes =
+    [
+        "is", "has", "should", "can", "must", "use", "allow", "require", "needs", "masked", "truncated", "redacted", "obfuscated", "partial", "hashed",
+    ];
 
     /// <summary>What the name holds ("password", "token", "card number"...), or null when it is not a secret.</summary>
     public static string? KindOf(string name)

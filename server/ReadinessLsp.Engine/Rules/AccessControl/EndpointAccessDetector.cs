@@ -81,9 +81,10 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
         // Sign-in and its relatives: only the rate limit is in question.
         var flow = HandlerShape.Flow(site.NameWords, null);
         var flowFromName = flow != AuthFlow.None;
-        if (flow == AuthFlow.None && verb is not ("GET" or "DELETE") && words.Credentials)
+        if (flow == AuthFlow.None && verb is not ("GET" or "DELETE"))
         {
-            flow = HandlerShape.Flow(site.NameWords, HandlerBody.Of(site.Body, context));
+            // POST /users signs up even when the file never says "password" (the handler hands the body to a mediator).
+            flow = words.Credentials ? HandlerShape.Flow(site.NameWords, HandlerBody.Of(site.Body, context)) : flow;
             flow = flow == AuthFlow.None && CreatesUser(site) ? AuthFlow.Register : flow;
         }
 

@@ -51,24 +51,48 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
-        if ((node is InvocationExpressionSyntax call && !EndpointSite.MayMap(call)) || EndpointSite.Of(node, context) is not { } site || site.Body is not { } body)
+        if (node is InvocationExpressionSyntax call && !EndpointSite.MayMap(call))
         {
             return;
         }
 
-        // Back-office endpoints read other people's rows by design; whether anyone guards them is RDY1005's question.
-        if (site.Words.Contains("admin", StringComparison.Ordinal))
+        SyntaxNode handler;
+        SyntaxNode? body;
+        string? request = null;
+        if (EndpointSite.Of(node, context) is { } site)
+        {
+            // Back-office endpoints read other people's rows by design; whether anyone guards them is RDY1005's question.
+            if (site.Words.Contains("admin", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            (handler, body) = (site.Handler, site.Body);
+        }
+        else if (node is MethodDeclarationSyntax method && MediatorRequest(method) is { } requestType)
+        {
+            (handler, body, request) = (method, HandlerSyntax.BodyOf(method), requestType);
+        }
+        else
         {
             return;
         }
 
-        var parameters = ParametersOf(site.Handler);
-        if (parameters.Count == 0)
+        var parameters = request is null ? ParametersOf(handler) : [((MethodDeclarationSyntax)handler).ParameterList.Parameters[0].Identifier.ValueText];
+        if (body is null || parameters.Count == 0)
         {
             return;
         }
 
-        var currentUser = CurrentUserNames(site.Handler, body);
+        var currentUser = CurrentUserNames(handler, body);
+        if (request is not null)
+        {
+            // A command carries the signed-in user's id the endpoint put in it (`request.UserId`): comparing with it is an ownership check.
+            currentUser.UnionWith(body.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+                .Where(m => m.Expression is IdentifierNameSyntax { Identifier.ValueText: var r } && parameters.Contains(r) && IsUserField(m.Name.Identifier.ValueText))
+                .Select(m => m.ToString()));
+        }
+
         if (SettlesOwnership(body, currentUser))
         {
             return;
@@ -87,29 +111,94 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 continue;
             }
 
-            var (owner, ownerType) = OwnerAtHand(site.Handler, body, currentUser);
-            context.Defer(this, load.Span, loaded with { Use = use, CurrentUser = owner, CurrentUserType = ownerType }, Placeholder);
+            // In a command handler the request's user fields are the caller's own (the endpoint fills them from the token): a list by them is no leak.
+            if (request is not null && loaded.Property is { } property && IsUserField(property))
+            {
+                continue;
+            }
+
+            var (owner, ownerType) = OwnerAtHand(handler, body, currentUser);
+            context.Defer(this, load.Span, loaded with { Use = use, CurrentUser = owner, CurrentUserType = ownerType, Request = request, Single = !name.StartsWith("To", StringComparison.Ordinal) }, Placeholder);
             return; // one finding per handler: the first row it hands out
         }
+
+        // A repository or service does the loading: `return Ok(await _accounts.GetProfileByFormId(formId));`.
+        if (request is not null)
+        {
+            return;
+        }
+
+        foreach (var delegated in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (delegated.Expression is not MemberAccessExpressionSyntax || delegated.ArgumentList.Arguments.Count == 0 ||
+                delegated.ArgumentList.Arguments.Select(a => CallerValue(a.Expression, parameters)).FirstOrDefault(v => v is not null) is not { } parameter ||
+                Outermost(delegated) is not { } outer || UseOf(outer, body) is not { } use || WorkspaceCalls.Of(delegated, file) is not { } via)
+            {
+                continue;
+            }
+
+            context.Defer(this, delegated.Span, new Candidate(null, null, parameter) { Use = use, Via = via }, Placeholder);
+            return;
+        }
+    }
+
+    private static bool IsUserField(string name) =>
+        name.Contains("User", StringComparison.Ordinal) || name.Contains("Owner", StringComparison.Ordinal) || name.Contains("Author", StringComparison.Ordinal) ||
+        name.Contains("Buyer", StringComparison.Ordinal) || name.Contains("Customer", StringComparison.Ordinal) || name.Contains("Requester", StringComparison.Ordinal) ||
+        name.Contains("Caller", StringComparison.Ordinal) || name.Contains("Member", StringComparison.Ordinal);
+
+    // `Handle(TRequest request, ...)` of a MediatR-style handler: the request is what an endpoint passed on from the caller.
+    private static string? MediatorRequest(MethodDeclarationSyntax method)
+    {
+        if (method.Identifier.ValueText != "Handle" || method.ParameterList.Parameters.Count == 0 || method.Parent is not ClassDeclarationSyntax type || type.BaseList is null)
+        {
+            return null;
+        }
+
+        var requestType = CSharpFileModel.SimpleName(method.ParameterList.Parameters[0].Type);
+        return type.BaseList.Types.Any(b => b.Type is GenericNameSyntax { Identifier.ValueText: "IRequestHandler" or "ICommandHandler" or "IQueryHandler" } generic &&
+            generic.TypeArgumentList.Arguments.Count > 0 && CSharpFileModel.SimpleName(generic.TypeArgumentList.Arguments[0]) == requestType)
+            ? requestType
+            : null;
     }
 
     public Detection? Resolve(Detection candidate, Candidate data, WorkspaceModels models)
     {
         var endpoints = models.Get<EndpointIndex>();
         var endpoint = candidate.Member is { } member ? endpoints.AllForMember(candidate.Path, member).FirstOrDefault() : null;
-        // Only endpoints any signed-in user may call: an anonymous one is RDY1004's to report, a restricted one is for staff.
-        if (endpoint is null || endpoint.Authorization.Access != Access.SignedIn || endpoint.Kind == EndpointKind.HubMethod)
+        if (data.Request is not null)
         {
-            return null;
+            // A command handler: the app must sign users in for "the caller" to mean anyone.
+            if (!endpoints.SetupOf(candidate.Path).Authentication)
+            {
+                return null;
+            }
         }
-
-        if (endpoint.CallerParameter(data.Parameter) is null)
+        else if (endpoint is null || endpoint.Authorization.Access != Access.SignedIn || endpoint.Kind == EndpointKind.HubMethod ||
+            endpoint.CallerParameter(data.Parameter) is null)
         {
+            // Only endpoints any signed-in user may call: an anonymous one is RDY1004's to report, a restricted one is for staff.
             return null;
         }
 
         var ef = models.Get<EfModel>().For(candidate.Path);
-        if (ef.EntityOf(data.Table) is not { } entity || ef.Entity(entity) is not { } model || ef.OwnerProperty(entity) is not { } owner)
+        var property = data.Property;
+        var table = data.Table;
+        DataAccessMethod? via = null;
+        if (data.Via is { } reference)
+        {
+            // The callee looks one row up by properties that do not include its owner.
+            via = ef.Methods(reference).FirstOrDefault(m => m.Lookup is { Properties.Count: > 0 } lookup && ef.EntityOf(lookup.Table) is { } e &&
+                ef.OwnerProperty(e) is { } o && !lookup.Properties.Contains(o));
+            if (via?.Lookup is not { } lookup)
+            {
+                return null;
+            }
+
+            (table, property) = (lookup.Table, lookup.Properties[0]);
+        }
+
+        if (table is null || ef.EntityOf(table) is not { } entity || ef.Entity(entity) is not { } model || ef.OwnerProperty(entity) is not { } owner)
         {
             return null;
         }
@@ -120,10 +209,16 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             return null;
         }
 
+        // What an author writes (articles, posts, comments, reviews) is published for others to read: only changing it is in question.
+        if (data.Use == "returns it" && IsAuthorship(owner))
+        {
+            return null;
+        }
+
         // Loaded by its key, or a list by the owner the caller names.
-        var byKey = data.Property is null || model.Keys.Contains(data.Property) || (model.Keys.Count == 0 && data.Property == "Id");
-        var byOwner = data.Property == owner;
-        if (!byKey && !byOwner)
+        var byKey = property is null || model.Keys.Contains(property) || (model.Keys.Count == 0 && property == "Id");
+        var byOwner = property == owner;
+        if (!byKey && !byOwner && !((data.Single || via is not null) && property is not null))
         {
             return null;
         }
@@ -135,24 +230,30 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             related.Add(new RelatedLocation(declared.Path, declared.Span, $"{entity}.{owner} says whose {entity} it is"));
         }
 
+        if (via is not null)
+        {
+            related.Add(new RelatedLocation(via.Path, via.Span, $"{via.Type}.{via.Method} looks the {entity} up by {property} alone"));
+        }
+
         return candidate with
         {
             Arguments = new Dictionary<string, string>
             {
-                ["endpoint"] = endpoint.Display,
+                ["endpoint"] = endpoint?.Display ?? $"{candidate.Member} (for {data.Request})",
                 ["entity"] = entity,
                 ["owner"] = owner,
                 ["parameter"] = data.Parameter,
-                ["how"] = byOwner ? $"the {entity} rows of whichever user `{data.Parameter}` names" : $"the {entity} whose id is `{data.Parameter}`",
+                ["how"] = byOwner ? $"the {entity} rows of whichever user `{data.Parameter}` names"
+                    : byKey ? $"the {entity} whose id is `{data.Parameter}`" : $"the {entity} whose {property} the caller sends",
                 ["use"] = data.Use,
                 ["who"] = who,
-                ["because"] = endpoint.Authorization.Because,
+                ["because"] = endpoint?.Authorization.Because ?? "whichever endpoint sends the request",
                 ["todo"] = data.CurrentUser is null
                     ? $"read the signed-in user's id (`User.FindFirstValue(ClaimTypes.NameIdentifier)`) and add `&& x.{owner} == userId` to the query"
                     : $"add `&& x.{owner} == {data.CurrentUser}` to the query",
             },
             Related = related,
-            Fixes = Fixes(candidate.Path, data, entity, model, owner),
+            Fixes = via is null ? Fixes(candidate.Path, data, entity, model, owner) : [],
         };
     }
 
@@ -179,6 +280,10 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
 
         return [];
     }
+
+    private static bool IsAuthorship(string owner) =>
+        owner.Contains("Author", StringComparison.Ordinal) || owner.Contains("Creator", StringComparison.Ordinal) || owner.Contains("CreatedBy", StringComparison.Ordinal) ||
+        owner.Contains("Poster", StringComparison.Ordinal) || owner.Contains("Writer", StringComparison.Ordinal);
 
     private static string Bare(string type) => type.TrimEnd('?') switch
     {
@@ -254,7 +359,9 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             switch (node)
             {
                 case IdentifierNameSyntax { Identifier.ValueText: var id } when names.Contains(id) || id.Contains("CurrentUser", StringComparison.Ordinal) ||
-                    id.Contains("LoggedInUser", StringComparison.Ordinal) || id is "currentUser" or "_currentUser" or "UserId" or "CurrentUserId":
+                    id.Contains("LoggedInUser", StringComparison.Ordinal) || id is "currentUser" or "_currentUser":
+                    return true;
+                case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } access when names.Contains(access.ToString()):
                     return true;
                 case InvocationExpressionSyntax call when call.MethodName() is { } name && CurrentUserCalls.Contains(name):
                     return true;
@@ -314,6 +421,9 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             {
                 case AwaitExpressionSyntax or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
                     current = (ExpressionSyntax)parent;
+                    continue;
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce when coalesce.Left == current:
+                    current = coalesce; // `?? throw new NotFound()`
                     continue;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member when member.Parent is InvocationExpressionSyntax configured:
                     current = configured;
@@ -481,7 +591,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         }
 
         var property = handler.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Members.OfType<PropertyDeclarationSyntax>()
-            .FirstOrDefault(p => p.Identifier.ValueText is "CurrentUserId" or "UserId" && (p.ExpressionBody is not null || p.AccessorList is not null));
+            .FirstOrDefault(p => p.Identifier.ValueText.Contains("CurrentUser", StringComparison.Ordinal) && (p.ExpressionBody is not null || p.AccessorList is not null));
         var expression = property?.ExpressionBody?.Expression;
         return property is not null && expression is not null && IsCurrentUser(expression, currentUser) && IdType(property.Type, expression) is { } propertyType
             ? (property.Identifier.ValueText, propertyType)
@@ -511,8 +621,11 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
     /// <param name="Table">The table the row comes from.</param>
     /// <param name="Property">The property compared with the caller's value; null for <c>Find</c> (the key).</param>
     /// <param name="Parameter">The handler parameter the caller fills in.</param>
-    internal sealed record Candidate(EfSetRef Table, string? Property, string Parameter)
+    internal sealed record Candidate(EfSetRef? Table, string? Property, string Parameter)
     {
+        /// <summary>The repository or service method that loads the row, when the handler does not itself.</summary>
+        public EfMethodRef? Via { get; init; }
+
         public string Use { get; init; } = "returns it";
 
         public string? CurrentUser { get; init; }
@@ -530,5 +643,11 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         public string? FindArgument { get; init; }
 
         public bool FindAsync { get; init; }
+
+        /// <summary>The request type, when the code is a command handler rather than the endpoint itself.</summary>
+        public string? Request { get; init; }
+
+        /// <summary>One row (<c>Find</c>, <c>FirstOrDefault</c>), not a list.</summary>
+        public bool Single { get; init; }
     }
 }

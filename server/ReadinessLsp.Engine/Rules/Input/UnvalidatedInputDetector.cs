@@ -57,7 +57,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             }
 
             var name = parameter.Identifier.ValueText;
-            var data = new BoundParameter(name, BoundModels.TypeName(parameter), scan.CallsValidation || scan.Guarded.Contains(name), filtered, scan.Flowing.Contains(name));
+            var data = new BoundParameter(name, BoundModels.TypeName(parameter), scan.CallsValidation || scan.VerifiesSender || scan.Guarded.Contains(name), filtered, scan.Flowing.Contains(name));
             var arguments = new Dictionary<string, string> { ["parameter"] = parameter.Identifier.ValueText, ["type"] = data.Type };
             var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(parameter.Type!.SpanStart, parameter.Identifier.Span.End);
             context.Defer(this, span, data, arguments, ruleId: "RDY4011");
@@ -159,13 +159,19 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
     /// (<c>ModelState.IsValid</c>, <c>validator.ValidateAsync</c>), which names it checks before returning
     /// or throwing (<c>if (string.IsNullOrWhiteSpace(input.Title)) return BadRequest()</c>), and which it
     /// hands whole to a call or copies into a new object (<c>new Todo { Title = input.Title }</c>); a
-    /// logout form whose id is only read goes nowhere.
+    /// logout form whose id is only read goes nowhere. A webhook that turns away callers without the
+    /// provider's secret or signature (<c>if (!FixedTimeEquals(key, settings.WebhookKey)) return</c>) receives
+    /// the provider's documents, whose shape is the provider's to keep.
     /// </summary>
     private sealed class BodyScan
     {
         private static readonly BodyScan Empty = new();
 
+        private static readonly string[] SenderChecks = ["Signature", "Secret", "WebhookKey", "FixedTimeEquals", "ConstructEvent", "Hmac"];
+
         public bool CallsValidation { get; private set; }
+
+        public bool VerifiesSender { get; private set; }
 
         public HashSet<string> Guarded { get; } = new(StringComparer.Ordinal);
 
@@ -187,7 +193,9 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
                         scan.CallsValidation = true;
                         break;
                     case IfStatementSyntax check when check.Statement.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax):
-                        scan.Guarded.UnionWith(check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+                        var names = check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();
+                        scan.Guarded.UnionWith(names);
+                        scan.VerifiesSender |= names.Any(n => SenderChecks.Any(c => n.Contains(c, StringComparison.OrdinalIgnoreCase)));
                         break;
                     case ArgumentSyntax { Expression: IdentifierNameSyntax argument }:
                         scan.Flowing.Add(argument.Identifier.ValueText);

@@ -13,8 +13,10 @@ namespace ReadinessLsp.Engine.Rules.Resilience;
 /// RDY5001: a catch-all whose body is empty or only returns (null, false, a 404...) without
 /// logging, so failures in production leave no trace. Silent for specific exception types
 /// (<c>OperationCanceledException</c>, <c>FormatException</c>: expected outcomes), for catch filters,
-/// for a comment in the catch that says why, for best-effort cleanup (<c>Dispose</c>, <c>Delete</c>)
-/// and for predicates that answer "no" when the check itself fails (<c>IsValid</c>, <c>VerifyPassword</c>).
+/// for a comment in the catch that says why, for best-effort cleanup (<c>Dispose</c>, <c>Delete</c>),
+/// for predicates that answer "no" when the check itself fails (<c>IsValid</c>, <c>VerifyPassword</c>)
+/// and for decoding that falls back when the text is malformed (<c>try { return JsonSerializer.Deserialize&lt;T&gt;(json); }
+/// catch { return null; }</c>): malformed input is an answer, not a failure to hear about.
 /// Web apps only: a desktop or mobile client reports its errors elsewhere.
 /// </summary>
 internal sealed class SwallowedExceptionDetector : ICSharpDetector
@@ -24,6 +26,12 @@ internal sealed class SwallowedExceptionDetector : ICSharpDetector
         "Dispose", "DisposeAsync", "Close", "CloseAsync", "Delete", "DeleteAsync", "Kill", "Abort", "Cancel", "CancelAsync",
         "Flush", "FlushAsync", "Release", "Stop", "StopAsync", "Unsubscribe", "DeleteIfExists", "DeleteIfExistsAsync", "TryDelete",
     ];
+
+    // Names of calls that turn text into values: when they fail, the text was malformed.
+    private static readonly string[] DecodingWords = ["Parse", "Deserialize", "Decode", "Decrypt", "Unprotect", "FromBase64", "ReadJwtToken", "Decompress"];
+
+    // `GetFromJsonAsync`, `SendAndParseAsync`, `LoadAndDecrypt`: calls that fetch first can fail for reasons worth hearing about.
+    private static readonly string[] FetchingPrefixes = ["Get", "Post", "Put", "Patch", "Send", "Delete", "Fetch", "Load", "Query", "Find", "Download"];
 
     private static readonly string[] PredicatePrefixes = ["Is", "Try", "Has", "Can", "Verify", "Validate", "Check", "Exists", "Contains", "Matches"];
 
@@ -43,7 +51,7 @@ internal sealed class SwallowedExceptionDetector : ICSharpDetector
 
         var variable = ExceptionSyntax.VariableOf(clause);
         var outcome = Outcome(clause.Block, variable);
-        if (outcome is null || Explained(clause) || IsCleanup(attempt, clause) || IsPredicateAnsweringNo(clause, clause.Block))
+        if (outcome is null || Explained(clause) || IsCleanup(attempt, clause) || IsPredicateAnsweringNo(clause, clause.Block) || IsDecodingFallback(attempt))
         {
             return;
         }
@@ -105,6 +113,31 @@ internal sealed class SwallowedExceptionDetector : ICSharpDetector
             _ => false,
         });
     }
+
+    // `try { return JsonNode.Parse(text); } catch { return null; }`: the try decodes something and does no
+    // other work that could fail for reasons worth hearing about; what it awaits only reads or decodes
+    // (`ReadFormAsync`, `DeserializeAsync`). A try that awaits a query or a send is not a decoding.
+    private static bool IsDecodingFallback(TryStatementSyntax attempt)
+    {
+        var decodes = false;
+        foreach (var node in attempt.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax call when call.MethodName() is { } name && IsDecoding(name):
+                    decodes = true;
+                    break;
+                case AwaitExpressionSyntax awaited when awaited.Expression is not InvocationExpressionSyntax { } call || call.MethodName() is not { } name ||
+                    !(IsDecoding(name) || name.StartsWith("Read", StringComparison.Ordinal) || name.StartsWith("CopyTo", StringComparison.Ordinal)):
+                    return false;
+            }
+        }
+
+        return decodes;
+    }
+
+    private static bool IsDecoding(string name) =>
+        DecodingWords.Any(w => name.Contains(w, StringComparison.Ordinal)) && !FetchingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 
     // `bool VerifyPassword(...) { try { ... } catch { return false; } }`: a check that cannot run answers no.
     private static bool IsPredicateAnsweringNo(CatchClauseSyntax clause, BlockSyntax block)
