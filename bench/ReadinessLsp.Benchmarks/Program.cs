@@ -10,13 +10,14 @@ internal static class Program
 {
     private const string Usage = """
         Usage:
-          ReadinessLsp.Benchmarks scan [--files N] [--seed S] [--out DIR] [--keep] [--runs K] [--devskim] [--no-check] [--breakdown]
+          ReadinessLsp.Benchmarks scan [--files N] [--seed S] [--out DIR] [--keep] [--runs K] [--devskim] [--no-check] [--breakdown] [--workspace DIR]
           ReadinessLsp.Benchmarks mcp [--files N] [--calls K] [--keep]
           ReadinessLsp.Benchmarks report [--files N] [--seed S] [--runs K] [--out DIR]
 
           --files N    C# files in the synthetic workspace (default 5000, about 1.5 million lines)
           --seed S     seed of the generator (default fixed, so every run scans the same bytes)
           --out DIR    generate into DIR (kept) instead of a temporary folder
+          --workspace DIR  (scan) measure an existing folder, such as a real repository, instead of a generated one
           --keep       keep the temporary workspace and print its path
           --runs K     measured runs of each phase, alternating (default 3); medians are reported
           --devskim    also time DevSkim's CLI (installed into ~/.cache/readiness-bench when missing)

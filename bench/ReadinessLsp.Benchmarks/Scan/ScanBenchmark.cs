@@ -34,6 +34,11 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
 
     public int Run()
     {
+        if (options.Workspace is { } existing)
+        {
+            return Measure(existing); // a real repository: read, never written or deleted
+        }
+
         var root = PrepareFolder();
         if (root is null)
         {
@@ -60,8 +65,12 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
     private int Measure(string root)
     {
         var generation = Stopwatch.StartNew();
-        var workspace = new SyntheticWorkspaceGenerator(options.Files, options.Seed).Generate(root);
-        File.WriteAllText(Path.Combine(root, Marker), "Synthetic workspace written by the scan benchmark; safe to delete.\n");
+        var workspace = options.Workspace is null ? new SyntheticWorkspaceGenerator(options.Files, options.Seed).Generate(root) : Describe(root);
+        if (options.Workspace is null)
+        {
+            File.WriteAllText(Path.Combine(root, Marker), "Synthetic workspace written by the scan benchmark; safe to delete.\n");
+        }
+
         generation.Stop();
 
         // The floor parses exactly the C# files the scan reads.
@@ -196,6 +205,22 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         // DevSkim's exit code reports whether it found issues; any code is a completed run.
         var sarif = Path.Combine(Path.GetTempPath(), $"readiness-bench-devskim-{Environment.ProcessId}.sarif");
         return new CommandLine(devSkim, ["analyze", "-I", root, "-O", sarif], null, AnyExitCode: true);
+    }
+
+    // A real folder described like a generated one: its C# files, lines and bytes, nothing planted.
+    private SyntheticWorkspace Describe(string root)
+    {
+        var files = new FileLister([], _log).Scan(root).ToList();
+        var csharp = files.Where(f => f.Kind == FileKind.CSharp).Select(f => f.Path).ToList();
+        long lines = 0, bytes = 0;
+        foreach (var path in csharp)
+        {
+            var text = File.ReadAllText(path);
+            bytes += new FileInfo(path).Length;
+            lines += text.Count(c => c == '\n');
+        }
+
+        return new SyntheticWorkspace(root, csharp.Count, files.Count - csharp.Count, lines, bytes, new Dictionary<string, int>());
     }
 
     private string? PrepareFolder()

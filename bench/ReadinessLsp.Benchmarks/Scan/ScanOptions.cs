@@ -4,7 +4,8 @@ using ReadinessLsp.Benchmarks.Synthetic;
 namespace ReadinessLsp.Benchmarks.Scan;
 
 /// <summary>The command line of <c>scan</c>; <see cref="Parse"/> returns an error line instead of throwing.</summary>
-internal sealed record ScanOptions(int Files, int Seed, string? OutputDirectory, bool Keep, int Runs, bool DevSkim, bool Check, bool Breakdown)
+/// <param name="Workspace">An existing folder (a real repository) measured in place instead of a generated one.</param>
+internal sealed record ScanOptions(int Files, int Seed, string? OutputDirectory, bool Keep, int Runs, bool DevSkim, bool Check, bool Breakdown, string? Workspace = null)
 {
     public static (ScanOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -25,6 +26,9 @@ internal sealed record ScanOptions(int Files, int Seed, string? OutputDirectory,
                     break;
                 case "--out" when Value() is { Length: > 0 } dir:
                     options = options with { OutputDirectory = Path.GetFullPath(dir) };
+                    break;
+                case "--workspace" when Value() is { Length: > 0 } dir && Directory.Exists(dir):
+                    options = options with { Workspace = Path.GetFullPath(dir) };
                     break;
                 case "--keep":
                     options = options with { Keep = true };
