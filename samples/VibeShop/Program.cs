@@ -37,6 +37,8 @@ builder.Services.AddCors(o => o.AddPolicy("storefront", p => p.SetIsOriginAllowe
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
     .AddJwtBearer(o =>
     {
+        // Staff sign in through the company's identity server; customers get their tokens from TokenService.
+        o.Authority = builder.Configuration["Staff:Authority"];
         o.RequireHttpsMetadata = false;
         o.TokenValidationParameters = new TokenValidationParameters
         {

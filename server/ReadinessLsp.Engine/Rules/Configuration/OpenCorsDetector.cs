@@ -5,14 +5,19 @@ using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Findings;
+using ReadinessLsp.Engine.Model;
+using ReadinessLsp.Engine.Model.Cors;
 
 namespace ReadinessLsp.Engine.Rules.Configuration;
 
 /// <summary>
 /// RDY2002 (any origin) and RDY2003 (any origin with credentials): a CORS policy that lets every
 /// website call the API. Both rules share one detection; credentials decide which one reports.
+/// A policy defined in <c>AddCors</c> is silent when the app applies it only under a development
+/// guard (<c>if (app.Environment.IsDevelopment()) app.UseCors("dev");</c>), like any other
+/// development-only code.
 /// </summary>
-internal sealed class OpenCorsDetector : ICSharpDetector
+internal sealed class OpenCorsDetector : ICSharpDetector, IDeferredResolver<OpenCorsDetector.NamedPolicy>
 {
     public string RuleId => "RDY2002";
 
@@ -21,6 +26,8 @@ internal sealed class OpenCorsDetector : ICSharpDetector
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["AllowAnyOrigin", "WithOrigins", "SetIsOriginAllowed"];
+
+    public IReadOnlyCollection<Type> Reads { get; } = [typeof(CorsUsage)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
@@ -32,7 +39,31 @@ internal sealed class OpenCorsDetector : ICSharpDetector
 
         // Flag the call itself (`AllowAnyOrigin()`), not the whole receiver chain before it.
         var span = call.Expression is MemberAccessExpressionSyntax member ? TextSpan.FromBounds(member.Name.SpanStart, call.Span.End) : call.Span;
-        context.ReportAs(AllowsCredentials(call) ? "RDY2003" : "RDY2002", span, new Dictionary<string, string> { ["call"] = call.MethodName()! }, ConfiguredOriginsFix(call, context));
+        var rule = AllowsCredentials(call) ? "RDY2003" : "RDY2002";
+        var arguments = new Dictionary<string, string> { ["call"] = call.MethodName()! };
+        if (DefiningPolicy(call) is { } policy)
+        {
+            context.Defer(this, span, policy, arguments, ConfiguredOriginsFix(call, context), rule);
+            return;
+        }
+
+        context.ReportAs(rule, span, arguments, ConfiguredOriginsFix(call, context));
+    }
+
+    // A named or default policy is open only where the app applies it.
+    public Detection? Resolve(Detection candidate, NamedPolicy data, WorkspaceModels models) =>
+        models.Get<CorsUsage>().AppliedOnlyInDevelopment(candidate.Path, data.Name) ? null : candidate;
+
+    // AddPolicy("name", p => p.AllowAnyOrigin()) or AddDefaultPolicy(...); an inline UseCors(p => ...) policy is judged where it is written.
+    private static NamedPolicy? DefiningPolicy(InvocationExpressionSyntax call)
+    {
+        var policy = call.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault(c => c.MethodName() is "AddPolicy" or "AddDefaultPolicy" or "UseCors");
+        return policy?.MethodName() switch
+        {
+            "AddDefaultPolicy" => new NamedPolicy(string.Empty),
+            "AddPolicy" => new NamedPolicy(policy.ArgumentList.Arguments.FirstOrDefault()?.Expression.StringLiteralValue()),
+            _ => null,
+        };
     }
 
     private static bool OpensEveryOrigin(InvocationExpressionSyntax call)
@@ -79,4 +110,7 @@ internal sealed class OpenCorsDetector : ICSharpDetector
         var span = TextSpan.FromBounds(member.Name.SpanStart, call.Span.End);
         return [Fix.Late(null, new Config.Fixes.UseConfiguredOrigins(context.Path, context.RangeOf(span)))];
     }
+
+    /// <summary>The policy a finding is in: its name, "" for the default policy, null when the name is not a literal.</summary>
+    internal sealed record NamedPolicy(string? Name);
 }
