@@ -64,7 +64,8 @@ public class AccountController : ControllerBase
         _logger.LogInformation($"Login {req.Email} with {req.Password}");
 
         var user = await _db.Users.FirstOrDefaultAsync(u => u.Email == req.Email);
-        if (user == null || _hasher.VerifyHashedPassword(user, user.PasswordHash, req.Password) == PasswordVerificationResult.Failed)
+        if (user == null || (_hasher.VerifyHashedPassword(user, user.PasswordHash, req.Password) == PasswordVerificationResult.Failed
+                && !LegacyPasswords.Matches(user.PasswordHash, req.Password)))
             return Unauthorized();
 
         var token = _tokens.CreateToken(user);

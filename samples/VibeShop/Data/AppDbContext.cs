@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VibeShop.Models;
 
@@ -47,5 +48,14 @@ public class AppDbContext : DbContext
             new Category { Id = 1, Name = "T-shirts" },
             new Category { Id = 2, Name = "Mugs" },
             new Category { Id = 3, Name = "Stickers" });
+
+        // The back-office account, so there is always someone who can log in.
+        modelBuilder.Entity<User>().HasData(new User
+        {
+            Id = 1,
+            Email = "admin@vibeshop.example",
+            IsAdmin = true,
+            PasswordHash = new PasswordHasher<User>().HashPassword(null!, "VibeAdmin!2024"),
+        });
     }
 }

@@ -25,7 +25,8 @@ public class TokenService
         if (user.IsAdmin)
             claims.Add(new Claim(ClaimTypes.Role, "Admin"));
 
-        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_config["Jwt:Key"]!));
+        // Falls back to a built-in key so a fresh checkout runs without any setup.
+        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_config["Jwt:Key"] ?? "vibeshop-default-signing-key-2024"));
         var token = new JwtSecurityToken(
             issuer: _config["Jwt:Issuer"],
             audience: _config["Jwt:Audience"],

@@ -36,7 +36,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
     {
         var call = (InvocationExpressionSyntax)node;
         var name = call.MethodName();
-        if (name is null || call.Expression is not MemberAccessExpressionSyntax member || CalledMethod(call) is not { } method)
+        if (name is null || !MayRead(name) || call.Expression is not MemberAccessExpressionSyntax member || CalledMethod(call) is not { } method)
         {
             return;
         }
@@ -142,6 +142,11 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
     // The method other code calls to run this query: not a lambda's (a route handler, a callback),
     // and not a controller's or page's action (the framework calls those; their helpers count).
+    // The names read below, tested first: most calls in a data file are none of them.
+    private static bool MayRead(string name) =>
+        name is "Add" or "AddAsync" or "SaveChanges" or "SaveChangesAsync" || EfSyntax.Materialisers.Contains(name) || EfSyntax.SingleResults.Contains(name) ||
+        EfSyntax.Commands.Contains(name) || EfSyntax.DapperCalls.Contains(name) || AdoNetExecutes.Contains(name);
+
     private static MethodDeclarationSyntax? CalledMethod(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
@@ -199,13 +204,16 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                     return true;
                 case AnonymousFunctionExpressionSyntax lambda:
                     return lambda.ExpressionBody is not null && lambda.ExpressionBody.Span.Contains(call.Span) && ReturnsFromLambda(lambda);
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax envelope } } assignment when assignment.Right.Span.Contains(call.Span):
+                    // `result.Data = await q.ToListAsync(); return result;`: the envelope carries the rows out.
+                    return ReturnedLater(assignment, EfSyntax.BodyOf(assignment), envelope.Identifier.ValueText);
                 case LocalDeclarationStatementSyntax { Declaration.Variables: [var variable] } declaration:
-                    var body = declaration.Parent;
+                    var body = EfSyntax.BodyOf(declaration) ?? declaration.Parent;
                     var name = variable.Identifier.ValueText;
-                    return body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax)
-                        .OfType<ReturnStatementSyntax>()
-                        .Any(r => r.SpanStart > declaration.SpanStart && r.Expression is not null &&
-                            r.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name && !IsCounted(i)));
+                    return ReturnedLater(declaration, body, name) || MappedAndReturned(declaration, body, name) ||
+                        (body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<AssignmentExpressionSyntax>()
+                            .Any(a => a.SpanStart > declaration.SpanStart && a.Right is IdentifierNameSyntax { Identifier.ValueText: var assigned } && assigned == name &&
+                                a.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax carrier } && ReturnedLater(a, body, carrier.Identifier.ValueText)));
                 case StatementSyntax:
                     return false;
             }
@@ -213,6 +221,24 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
         return false;
     }
+
+    // `var dtos = _mapper.Map<List<Dto>>(rows); return dtos;`: the rows leave through a mapping.
+    private static bool MappedAndReturned(SyntaxNode declaration, SyntaxNode? body, string name) =>
+        body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<LocalDeclarationStatementSyntax>()
+            .Any(l => l.SpanStart > declaration.SpanStart && l.Declaration.Variables is [{ Initializer.Value: { } value } mapped] &&
+                value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name && IsMapped(i)) &&
+                ReturnedLater(l, body, mapped.Identifier.ValueText));
+
+    private static bool IsMapped(IdentifierNameSyntax use) =>
+        use.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { } mapper } } && mapper.MethodName() is "Map" or "Adapt" or "ProjectTo" ||
+        use.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Select" or "Adapt" } access && access.Expression == use;
+
+    // A return statement after `after` in `body` that hands out `name` (not only its count).
+    private static bool ReturnedLater(SyntaxNode after, SyntaxNode? body, string name) =>
+        body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax)
+            .OfType<ReturnStatementSyntax>()
+            .Any(r => r.SpanStart > after.SpanStart && r.Expression is not null &&
+                r.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name && !IsCounted(i)));
 
     // `(await q.ToListAsync()).Count`, `.ToList().Where(...)`: what leaves is less than the rows.
     private static bool ReducedAfterwards(ExpressionSyntax call)

@@ -118,9 +118,57 @@ internal static class HandlerSyntax
     /// <see cref="Writes(SyntaxNode?)"/>, first asking the document's text: a body that spells none
     /// of the write calls' words is not walked.
     /// </summary>
-    public static bool Writes(SyntaxNode? body, Workspace.SourceDocument document) =>
-        body is not null && (document.Content is not { } content ||
-            content.AsSpan(body.SpanStart, Math.Min(body.Span.Length, content.Length - body.SpanStart)).IndexOfAny(WriteWords) >= 0) && Writes(body);
+    public static bool Writes(SyntaxNode? body, Workspace.SourceDocument document)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        if (document.Content is not { } content || body.SpanStart > content.Length)
+        {
+            return Writes(body);
+        }
+
+        var text = content.AsSpan(body.SpanStart, Math.Min(body.Span.Length, content.Length - body.SpanStart));
+        if (text.Contains(UnicodeEscape, StringComparison.Ordinal))
+        {
+            return Writes(body); // a name spelled with \u escapes is not in the text as written
+        }
+
+        // Every write call's name spells one of the words: look at the calls around them rather
+        // than at every node of the body.
+        for (var offset = 0; offset < text.Length;)
+        {
+            var at = text[offset..].IndexOfAny(WriteWords);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var position = body.SpanStart + offset + at;
+            var token = body.FindToken(position);
+            if (token.Parent is SimpleNameSyntax name && CallNamed(name) is { } call && body.Span.Contains(call.Span) && IsWrite(call))
+            {
+                return true;
+            }
+
+            offset = Math.Max(offset + at + 1, token.Span.End - body.SpanStart);
+        }
+
+        return false;
+    }
+
+    private const string UnicodeEscape = "\\u";
+
+    // The call whose method name is `name`: `Save()`, `db.Save()`, `db?.Save()`.
+    private static InvocationExpressionSyntax? CallNamed(SimpleNameSyntax name) => name.Parent switch
+    {
+        InvocationExpressionSyntax call when call.Expression == name => call,
+        MemberAccessExpressionSyntax member when member.Name == name && member.Parent is InvocationExpressionSyntax call && call.Expression == member => call,
+        MemberBindingExpressionSyntax binding when binding.Name == name && binding.Parent is InvocationExpressionSyntax call && call.Expression == binding => call,
+        _ => null,
+    };
 
     private static readonly System.Buffers.SearchValues<string> WriteWords = System.Buffers.SearchValues.Create(
         ["SaveChanges", "Execute", "RoleAsync", "RolesAsync", "PasswordAsync", "LockoutEnd", "Commit", "Add", "Create", "Update", "Delete", "Remove", "Insert", "Save", "Upsert"],

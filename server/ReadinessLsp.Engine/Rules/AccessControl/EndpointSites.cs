@@ -31,12 +31,29 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
     private static readonly HashSet<string> MapVerbs = new(StringComparer.Ordinal) { "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods" };
 
     /// <summary>The site <paramref name="node"/> is, or null when it cannot be a handler.</summary>
-    public static EndpointSite? Of(SyntaxNode node, AnalysisContext context) => node switch
+    public static EndpointSite? Of(SyntaxNode node, AnalysisContext context)
     {
-        MethodDeclarationSyntax method => Action(method, context),
-        InvocationExpressionSyntax call => Minimal(call),
-        _ => null,
-    };
+        if (node is InvocationExpressionSyntax invocation && !MayMap(invocation))
+        {
+            return null;
+        }
+
+        // Several endpoint rules ask about the same node: read it once per file.
+        var sites = context.Local<Dictionary<SyntaxNode, EndpointSite?>>(SitesKey);
+        if (!sites.TryGetValue(node, out var site))
+        {
+            sites[node] = site = node switch
+            {
+                MethodDeclarationSyntax method => Action(method, context),
+                InvocationExpressionSyntax call => Minimal(call),
+                _ => null,
+            };
+        }
+
+        return site;
+    }
+
+    private static readonly object SitesKey = new();
 
     // "ForgotPassword" -> "Forgot Password": words stay words, and "ForgotPassword" still reads "forgotpassword" once compacted.
     private static string Split(string name)

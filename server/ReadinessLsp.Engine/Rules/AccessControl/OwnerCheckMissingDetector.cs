@@ -84,7 +84,14 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             return;
         }
 
-        var currentUser = CurrentUserNames(handler, body);
+        // One walk of the handler's code; the questions below read its nodes by kind.
+        var nodes = BodyNodes.Of(body);
+        if (nodes.Loads.Count == 0 && request is not null)
+        {
+            return; // nothing loaded and no repository followed for commands: nothing to report
+        }
+
+        var currentUser = CurrentUserNames(handler, nodes);
         if (request is not null)
         {
             // A command carries the signed-in user's id the endpoint put in it (`request.UserId`): comparing with it is an ownership check.
@@ -93,13 +100,13 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 .Select(m => m.ToString()));
         }
 
-        if (SettlesOwnership(body, currentUser))
+        if (SettlesOwnership(nodes.Questions, currentUser))
         {
             return;
         }
 
         var file = EfFile.Of(context);
-        foreach (var load in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var load in nodes.Loads)
         {
             if (load.MethodName() is not { } name || !Loads.Contains(name) || Outermost(load) is not { } outer)
             {
@@ -128,7 +135,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             return;
         }
 
-        foreach (var delegated in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var delegated in nodes.Questions.OfType<InvocationExpressionSyntax>())
         {
             if (delegated.Expression is not MemberAccessExpressionSyntax || delegated.ArgumentList.Arguments.Count == 0 ||
                 delegated.ArgumentList.Arguments.Select(a => CallerValue(a.Expression, parameters)).FirstOrDefault(v => v is not null) is not { } parameter ||
@@ -317,7 +324,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
     }
 
     // Names that hold the signed-in user or its id: locals set from User, a ClaimsPrincipal parameter, or a current-user helper.
-    private static HashSet<string> CurrentUserNames(SyntaxNode handler, SyntaxNode body)
+    private static HashSet<string> CurrentUserNames(SyntaxNode handler, BodyNodes nodes)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { "User" };
         var parameters = handler switch
@@ -329,10 +336,14 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         names.UnionWith(parameters.Where(p => CSharpFileModel.SimpleName(p.Type) is "ClaimsPrincipal" or "ICurrentUser" or "ICurrentUserService" or "CurrentUser")
             .Select(p => p.Identifier.ValueText));
 
+        var declarators = nodes.Declarators;
+        var assignments = nodes.Assignments;
+
         // Twice: a local set from another one (`var user = await GetUser(); var id = user.Id;`).
         for (var pass = 0; pass < 2; pass++)
         {
-            foreach (var declarator in body.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            var before = names.Count;
+            foreach (var declarator in declarators)
             {
                 if (declarator.Initializer?.Value is { } value && IsCurrentUser(value, names))
                 {
@@ -340,12 +351,17 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 }
             }
 
-            foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            foreach (var assignment in assignments)
             {
                 if (assignment.Left is IdentifierNameSyntax { Identifier.ValueText: var target } && IsCurrentUser(assignment.Right, names))
                 {
                     names.Add(target);
                 }
+            }
+
+            if (names.Count == before)
+            {
+                break; // nothing new: a second pass would find the same
             }
         }
 
@@ -373,9 +389,9 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
 
     // The handler asks whose row it is somewhere: a comparison with the signed-in user (in a query or
     // after loading), the user handed to an ownership helper, or IAuthorizationService.
-    private static bool SettlesOwnership(SyntaxNode body, HashSet<string> currentUser)
+    private static bool SettlesOwnership(List<SyntaxNode> questions, HashSet<string> currentUser)
     {
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in questions)
         {
             switch (node)
             {
@@ -407,6 +423,49 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         }
 
         return false;
+    }
+
+    // A handler's code read once, in text order: the loads, the declarations and assignments that
+    // may hold the signed-in user, and the comparisons and calls that may settle whose row it is.
+    private sealed class BodyNodes
+    {
+        public List<InvocationExpressionSyntax> Loads { get; } = [];
+
+        public List<VariableDeclaratorSyntax> Declarators { get; } = [];
+
+        public List<AssignmentExpressionSyntax> Assignments { get; } = [];
+
+        public List<SyntaxNode> Questions { get; } = [];
+
+        public static BodyNodes Of(SyntaxNode body)
+        {
+            var nodes = new BodyNodes();
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax call:
+                        if (call.MethodName() is { } name && OwnerCheckMissingDetector.Loads.Contains(name))
+                        {
+                            nodes.Loads.Add(call);
+                        }
+
+                        nodes.Questions.Add(call);
+                        break;
+                    case VariableDeclaratorSyntax declarator:
+                        nodes.Declarators.Add(declarator);
+                        break;
+                    case AssignmentExpressionSyntax assignment:
+                        nodes.Assignments.Add(assignment);
+                        break;
+                    case BinaryExpressionSyntax or IsPatternExpressionSyntax:
+                        nodes.Questions.Add(node);
+                        break;
+                }
+            }
+
+            return nodes;
+        }
     }
 
     private static bool IsNull(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.NullLiteralExpression) || expression.IsKind(SyntaxKind.DefaultLiteralExpression);

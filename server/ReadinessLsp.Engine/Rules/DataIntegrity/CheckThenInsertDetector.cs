@@ -34,10 +34,9 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
-        var file = EfFile.Of(context);
         if (node is InvocationExpressionSyntax call)
         {
-            if (call.MethodName() is "Any" or "AnyAsync" or "All" or "AllAsync" && InUniquenessValidator(call) && LookupAt(call, call.MethodName()!, file) is { } validated)
+            if (call.MethodName() is "Any" or "AnyAsync" or "All" or "AllAsync" && InUniquenessValidator(call) && LookupAt(call, call.MethodName()!, EfFile.Of(context)) is { } validated)
             {
                 context.Defer(this, call.Span, new Candidate(validated, EquatableArray<InsertRef>.Empty), Placeholder);
             }
@@ -50,6 +49,8 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
         {
             return;
         }
+
+        var file = EfFile.Of(context);
 
         var handled = context.Local<HashSet<SyntaxNode>>(this);
         foreach (var (lookupCall, local) in TestedCalls(test))

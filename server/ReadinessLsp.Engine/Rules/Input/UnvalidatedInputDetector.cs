@@ -48,7 +48,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             _ => null,
         };
         var scan = BodyScan.Of(body);
-        var filtered = ValidationMarker(node);
+        var filtered = ValidationMarker(node, context.Document);
         foreach (var parameter in BoundModels.ParametersOf(node))
         {
             if (!BoundModels.MayBeModel(parameter))
@@ -138,7 +138,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
     }
 
     // `[ValidateModel]` on the action or its class, `.AddEndpointFilter<ValidationFilter<T>>()` or `.WithParameterValidation()` on the mapping.
-    private static bool ValidationMarker(SyntaxNode function)
+    private static bool ValidationMarker(SyntaxNode function, Workspace.SourceDocument document)
     {
         if (function is MethodDeclarationSyntax method)
         {
@@ -148,7 +148,19 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
 
         var mapping = function.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault();
         return mapping is not null && mapping.FluentChain().Any(c => c.MethodName() is { } name && IsValidationName(name) ||
-            c.DescendantNodes().OfType<GenericNameSyntax>().Any(g => IsValidationName(g.Identifier.ValueText)));
+            (MaySpellValid(c, document) && c.DescendantNodes().OfType<GenericNameSyntax>().Any(g => IsValidationName(g.Identifier.ValueText))));
+    }
+
+    // A call whose text never spells "Valid" names no validation filter: not worth walking (the handler's code is inside the mapping call).
+    private static bool MaySpellValid(SyntaxNode call, Workspace.SourceDocument document)
+    {
+        if (document.Content is not { } content || call.Span.End > content.Length)
+        {
+            return true;
+        }
+
+        var text = content.AsSpan(call.SpanStart, call.Span.Length);
+        return text.Contains("Valid", StringComparison.Ordinal) || text.Contains("\\u", StringComparison.Ordinal);
     }
 
     private static bool IsValidationName(string name) =>

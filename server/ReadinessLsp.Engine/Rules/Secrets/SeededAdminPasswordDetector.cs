@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.CSharp;
+using ReadinessLsp.Engine.Findings;
+
+namespace ReadinessLsp.Engine.Rules.Secrets;
+
+/// <summary>
+/// RDY1102: an administrator account created with a password written in the code
+/// (<c>userManager.CreateAsync(admin, "Admin@123")</c>, <c>HashPassword(admin, "...")</c>, a seeded
+/// <c>Password = "..."</c>), so every deployment that ran the seed has the same administrator login.
+/// A development-only seed is out of scope; a password read from configuration is not a literal.
+/// </summary>
+internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
+{
+    // Calls whose string argument is the password an account gets.
+    private static readonly HashSet<string> PasswordCalls = ["CreateAsync", "AddPasswordAsync", "HashPassword", "EnhancedHashPassword", "CreateUserAsync"];
+
+    public string RuleId => "RDY1102";
+
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.StringLiteralExpression];
+
+    public IReadOnlyCollection<string>? RequiredWords { get; } = ["admin", "superuser"];
+
+    public void Analyze(SyntaxNode node, CSharpContext context)
+    {
+        var literal = (LiteralExpressionSyntax)node;
+        if (Claims(literal))
+        {
+            context.Report(literal.Span, new Dictionary<string, string> { ["masked"] = SecretMask.Mask(literal.Token.ValueText) });
+        }
+    }
+
+    /// <summary>Whether <paramref name="literal"/> is the fixed password of a seeded administrator (so the plain secret rule leaves it to this one).</summary>
+    public static bool Claims(LiteralExpressionSyntax literal) =>
+        literal.Token.ValueText.Trim().Length > 0 && IsPasswordGiven(literal) && SeedsAdministrator(literal);
+
+    /// <summary>Whether the literal is the password an account is created or hashed with.</summary>
+    public static bool IsPasswordGiven(LiteralExpressionSyntax literal)
+    {
+        ExpressionSyntax value = literal;
+        // `config["Seed:AdminPassword"] ?? "Admin@123"`: the literal is the password wherever the setting is missing.
+        while (value.Parent is ParenthesizedExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression })
+        {
+            if (value.Parent is BinaryExpressionSyntax coalesce && coalesce.Right != value)
+            {
+                return false;
+            }
+
+            value = (ExpressionSyntax)value.Parent;
+        }
+
+        return value.Parent switch
+        {
+            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } list } argument =>
+                call.MethodName() is { } method && PasswordCalls.Contains(method) && IsPasswordPosition(method, list, argument),
+            AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment when assignment.Right == value =>
+                assignment.Left is IdentifierNameSyntax { Identifier.ValueText: var name } && PasswordMember().IsMatch(name),
+            _ => false,
+        };
+    }
+
+    // UserManager takes (user, password); BCrypt takes (password[, work factor]); PasswordHasher takes (user, password).
+    private static bool IsPasswordPosition(string method, ArgumentListSyntax list, ArgumentSyntax argument) =>
+        argument.NameColon is { } name ? PasswordMember().IsMatch(name.Name.Identifier.ValueText)
+        : method is "HashPassword" or "EnhancedHashPassword" ? argument == (list.Arguments[^1].Expression.IsKind(SyntaxKind.NumericLiteralExpression) ? list.Arguments[0] : list.Arguments[^1])
+        : list.Arguments.Count == 2 && argument == list.Arguments[1];
+
+    // What the code says about the account: the user passed to `CreateAsync(admin, ...)` (its initializer and the
+    // statements that use it, such as `AddToRoleAsync(admin, "Admin")`), the seeded object the hash goes into, or the
+    // local the hash is kept in and the statements that use it.
+    private static bool SeedsAdministrator(LiteralExpressionSyntax literal)
+    {
+        if (literal.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { ArgumentList.Arguments: [{ Expression: IdentifierNameSyntax user }, ..] } call
+            && call.MethodName() is "CreateAsync" or "AddPasswordAsync" or "CreateUserAsync")
+        {
+            return MentionsAdmin(user.Identifier.ValueText) || (LocalInitializers.Of(user) is { } initializer && MentionsAdmin(initializer.ToString())) || UsesMentionAdmin(call, user.Identifier.ValueText);
+        }
+
+        var creation = literal.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault(c => c.Initializer is not null);
+        if (creation is not null)
+        {
+            return MentionsAdmin(creation.ToString());
+        }
+
+        if (literal.FirstAncestorOrSelf<VariableDeclaratorSyntax>() is { } holder)
+        {
+            return MentionsAdmin(holder.Identifier.ValueText) || UsesMentionAdmin(holder, holder.Identifier.ValueText);
+        }
+
+        return literal.FirstAncestorOrSelf<StatementSyntax>() is { } statement && MentionsAdmin(statement.ToString());
+    }
+
+    private static bool UsesMentionAdmin(SyntaxNode at, string name) =>
+        at.Ancestors().OfType<BlockSyntax>().FirstOrDefault() is { } block &&
+        block.Statements.Where(s => s.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name)).Any(s => MentionsAdmin(s.ToString()));
+
+    private static bool MentionsAdmin(string text) => AdminWord().IsMatch(text);
+
+    [GeneratedRegex(@"(?i)^(?:password|pwd|passwd|plainpassword|initialpassword|defaultpassword|adminpassword)$")]
+    private static partial Regex PasswordMember();
+
+    [GeneratedRegex(@"(?i)admin|superuser|super_user")]
+    private static partial Regex AdminWord();
+}
