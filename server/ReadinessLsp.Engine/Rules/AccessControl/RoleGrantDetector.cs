@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,6 +32,10 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
     {
         "IsInRole", "HasClaim", "AuthorizeAsync", "RequireRole", "HasPermission", "HasPermissionAsync", "CheckPermission", "CheckPermissionAsync", "EnsureAdmin", "IsAdmin", "IsAdminAsync", "IsSuperAdmin",
     };
+
+    // A user type or account type chosen at sign-up (buyer or seller) is a product choice unless admin is one of the types.
+    private static readonly HashSet<string> TypeMembers = new(StringComparer.OrdinalIgnoreCase) { "UserType", "AccountType" };
+    private static readonly SearchValues<string> AdminWords = SearchValues.Create(["Admin"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> GrantCalls = new(StringComparer.Ordinal) { "AddToRoleAsync", "AddToRolesAsync", "AddToRole", "AddToRoles" };
 
@@ -67,6 +72,11 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
 
         if (requested is not null)
         {
+            if (TypeMembers.Contains(property) && !context.Document.ContainsAny(AdminWords))
+            {
+                return;
+            }
+
             if (!Compared(requested, body))
             {
                 context.Defer(this, node.Span, new Grant(property, requested.ToString(), signUp, false), ruleId: "RDY1007");
