@@ -15,48 +15,16 @@ internal static class DevelopmentCheck
 
     public static string? At(SyntaxNode node, CSharpFileModel file)
     {
-        foreach (var ancestor in node.Ancestors())
+        if (ValuesInScope.Nearest(node, IsEnvironment) is { } environment)
         {
-            var parameters = ancestor switch
-            {
-                BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
-                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-                LocalFunctionStatementSyntax local => local.ParameterList.Parameters,
-                TypeDeclarationSyntax { ParameterList: { } primary } => primary.Parameters,
-                _ => default,
-            };
-            if (parameters.FirstOrDefault(p => IsEnvironment(p.Type)) is { } parameter)
-            {
-                return $"{parameter.Identifier.ValueText}.IsDevelopment()";
-            }
-
-            switch (ancestor)
-            {
-                case TypeDeclarationSyntax type:
-                    return EnvironmentMember(type) is { } member ? $"{member}.IsDevelopment()" : null;
-                case GlobalStatementSyntax when file.BuilderNames.FirstOrDefault() is { } builder:
-                    return $"{builder}.Environment.IsDevelopment()";
-            }
+            return $"{environment}.IsDevelopment()";
         }
 
-        return null;
+        // Top-level statements have no type around them: the builder's environment is at hand.
+        return node.Ancestors().Any(a => a is GlobalStatementSyntax) && file.BuilderNames.FirstOrDefault() is { } builder
+            ? $"{builder}.Environment.IsDevelopment()"
+            : null;
     }
 
     private static bool IsEnvironment(TypeSyntax? type) => CSharpFileModel.SimpleName(type) is { } name && EnvironmentTypes.Contains(name);
-
-    private static string? EnvironmentMember(TypeDeclarationSyntax type)
-    {
-        foreach (var member in type.Members)
-        {
-            switch (member)
-            {
-                case FieldDeclarationSyntax field when IsEnvironment(field.Declaration.Type) && field.Declaration.Variables.Count > 0:
-                    return field.Declaration.Variables[0].Identifier.ValueText;
-                case PropertyDeclarationSyntax property when IsEnvironment(property.Type):
-                    return property.Identifier.ValueText;
-            }
-        }
-
-        return null;
-    }
 }

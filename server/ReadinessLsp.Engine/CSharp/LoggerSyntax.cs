@@ -13,42 +13,7 @@ internal static class LoggerSyntax
     /// method or lambda around it, or a field, property or primary-constructor parameter of its
     /// type. Null when there is none, so a fix that logs has nothing to log with.
     /// </summary>
-    public static string? LoggerInScope(SyntaxNode node)
-    {
-        foreach (var ancestor in node.Ancestors())
-        {
-            var parameters = ancestor switch
-            {
-                BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
-                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-                LocalFunctionStatementSyntax local => local.ParameterList.Parameters,
-                TypeDeclarationSyntax { ParameterList: { } primary } => primary.Parameters,
-                _ => default,
-            };
-            if (parameters.FirstOrDefault(p => IsLogger(p.Type)) is { } parameter)
-            {
-                return parameter.Identifier.ValueText;
-            }
-
-            if (ancestor is TypeDeclarationSyntax type)
-            {
-                foreach (var member in type.Members)
-                {
-                    switch (member)
-                    {
-                        case FieldDeclarationSyntax field when IsLogger(field.Declaration.Type) && field.Declaration.Variables.Count > 0:
-                            return field.Declaration.Variables[0].Identifier.ValueText;
-                        case PropertyDeclarationSyntax property when IsLogger(property.Type):
-                            return property.Identifier.ValueText;
-                    }
-                }
-
-                return null;
-            }
-        }
-
-        return null;
-    }
+    public static string? LoggerInScope(SyntaxNode node) => ValuesInScope.Nearest(node, IsLogger);
 
     /// <summary><c>ILogger</c>, <c>ILogger&lt;T&gt;</c>, <c>Microsoft.Extensions.Logging.ILogger</c>.</summary>
     public static bool IsLogger(TypeSyntax? type) => CSharpFileModel.SimpleName(type) is { } name && LoggerTypes.Contains(name);

@@ -18,21 +18,9 @@ internal static class TextSearch
         {
             foreach (var line in text.Lines)
             {
-                var span = line.SpanIncludingLineBreak;
-                for (var start = span.Start; start < span.End; start += buffer.Length - 256)
+                if (SpanContainsAny(text, line.SpanIncludingLineBreak, words, buffer))
                 {
-                    // Overlapping windows, so a word that straddles two windows of a very long line is still seen.
-                    var length = Math.Min(buffer.Length, span.End - start);
-                    text.CopyTo(start, buffer, 0, length);
-                    if (buffer.AsSpan(0, length).IndexOfAny(words) >= 0)
-                    {
-                        return true;
-                    }
-
-                    if (start + length >= span.End)
-                    {
-                        break;
-                    }
+                    return true;
                 }
             }
 
@@ -50,27 +38,33 @@ internal static class TextSearch
         var buffer = ArrayPool<char>.Shared.Rent(4096);
         try
         {
-            for (var start = span.Start; start < span.End; start += buffer.Length - 256)
-            {
-                var length = Math.Min(buffer.Length, span.End - start);
-                text.CopyTo(start, buffer, 0, length);
-                if (buffer.AsSpan(0, length).IndexOfAny(words) >= 0)
-                {
-                    return true;
-                }
-
-                if (start + length >= span.End)
-                {
-                    break;
-                }
-            }
-
-            return false;
+            return SpanContainsAny(text, span, words, buffer);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    // Overlapping windows of the buffer's size, so a word that straddles two windows of a very long span is still seen.
+    private static bool SpanContainsAny(SourceText text, TextSpan span, SearchValues<string> words, char[] buffer)
+    {
+        for (var start = span.Start; start < span.End; start += buffer.Length - 256)
+        {
+            var length = Math.Min(buffer.Length, span.End - start);
+            text.CopyTo(start, buffer, 0, length);
+            if (buffer.AsSpan(0, length).IndexOfAny(words) >= 0)
+            {
+                return true;
+            }
+
+            if (start + length >= span.End)
+            {
+                break;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where <paramref name="words"/> start in <paramref name="text"/>, in order; a position is reported once.</summary>

@@ -41,32 +41,7 @@ internal static class HttpClientFactoryInjection
     }
 
     // An IHttpClientFactory the code can already use.
-    private static string? InScope(SyntaxNode node)
-    {
-        foreach (var ancestor in node.Ancestors())
-        {
-            var parameters = ancestor switch
-            {
-                BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
-                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-                LocalFunctionStatementSyntax local => local.ParameterList.Parameters,
-                TypeDeclarationSyntax { ParameterList: { } primary } => primary.Parameters,
-                _ => default,
-            };
-            if (parameters.FirstOrDefault(p => IsFactory(p.Type)) is { } parameter)
-            {
-                return parameter.Identifier.ValueText;
-            }
-
-            if (ancestor is TypeDeclarationSyntax type)
-            {
-                return type.Members.OfType<FieldDeclarationSyntax>().FirstOrDefault(f => IsFactory(f.Declaration.Type))?.Declaration.Variables.FirstOrDefault()?.Identifier.ValueText ??
-                    type.Members.OfType<PropertyDeclarationSyntax>().FirstOrDefault(p => IsFactory(p.Type))?.Identifier.ValueText;
-            }
-        }
-
-        return null;
-    }
+    private static string? InScope(SyntaxNode node) => ValuesInScope.Nearest(node, IsFactory);
 
     private static bool IsFactory(TypeSyntax? type) => CSharpFileModel.SimpleName(type) == "IHttpClientFactory";
 
