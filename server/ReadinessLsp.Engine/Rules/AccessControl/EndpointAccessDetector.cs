@@ -36,6 +36,9 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
     private static readonly SearchValues<string> UserWords = SearchValues.Create(["User", "Customer", "Member", "Profile"], StringComparison.Ordinal);
     private static readonly SearchValues<string> ClientsWords = SearchValues.Create(["Clients."], StringComparison.Ordinal);
 
+    // A shared key compared in constant time: a handler that authenticates its one caller itself.
+    private static readonly SearchValues<string> SharedKeyWords = SearchValues.Create(["FixedTimeEquals"], StringComparison.Ordinal);
+
     // Words of code that reads the signed-in user.
     private static readonly SearchValues<string> CurrentUserWords = SearchValues.Create(
         ["User.", "User?.", "ClaimsPrincipal", "CurrentUser", "GetUserId", "FindFirst", "GetUserName", "GetUsername", "GetUserIdentity", "GetUserAsync"], StringComparison.Ordinal);
@@ -99,7 +102,7 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
             return;
         }
 
-        if (flow != AuthFlow.None || local.Restricted || HandlerShape.PublicByDesign(site.Words, AuthFlow.None, site.Words.Contains("hook", StringComparison.Ordinal) ? site.Body : null))
+        if (flow != AuthFlow.None || local.Restricted || HandlerShape.PublicByDesign(site.Words, AuthFlow.None, words.SharedKeys || HandlerShape.NamesWebhook(site.Words) ? site.Body : null))
         {
             return;
         }
@@ -443,6 +446,8 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
 
         public bool Clients { get; private init; }
 
+        public bool SharedKeys { get; private init; }
+
         public static FileWords Of(CSharpContext context)
         {
             var cache = context.Local<Dictionary<object, FileWords>>(WordsKey);
@@ -457,6 +462,7 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
                     CurrentUser = document.ContainsAny(CurrentUserWords),
                     Users = document.ContainsAny(UserWords),
                     Clients = document.ContainsAny(ClientsWords),
+                    SharedKeys = document.ContainsAny(SharedKeyWords),
                 };
             }
 

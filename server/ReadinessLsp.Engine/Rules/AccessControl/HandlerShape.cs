@@ -209,8 +209,19 @@ internal static partial class HandlerShape
             return true;
         }
 
-        return Has(compact, "webhook", "hook", "callback", "ipn", "notification") && VerifiesSignature(body);
+        return (NamesWebhook(compact) && VerifiesSignature(body)) || ChecksSharedKey(body);
     }
+
+    /// <summary>Whether a handler's words name a webhook, a payment notification or a callback.</summary>
+    public static bool NamesWebhook(string words) => Has(words, "webhook", "hook", "callback", "ipn", "notification");
+
+    /// <summary>
+    /// A caller turned away unless the key it sends matches a configured secret, compared in constant
+    /// time (<c>if (!FixedTimeEquals(key, settings.WebhookKey)) return BadRequest();</c>): the endpoint
+    /// authenticates its one caller (a payment provider, a store) itself, whatever its name.
+    /// </summary>
+    private static bool ChecksSharedKey(SyntaxNode? body) =>
+        body is not null && body.ToString().Contains("FixedTimeEquals", StringComparison.Ordinal);
 
     /// <summary>A webhook's own check of who sent it: a signature header, an HMAC, a provider's verification call.</summary>
     public static bool VerifiesSignature(SyntaxNode? body)
