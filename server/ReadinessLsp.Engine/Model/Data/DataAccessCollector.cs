@@ -46,6 +46,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
         EfSetRef? wholeTable = null;
         EfLookup? lookup = null;
         EfSetRef? inserts = null;
+        EfSetRef? table = null;
         if (name is "Add" or "AddAsync")
         {
             inserts = EfSyntax.InsertOf(call, file);
@@ -63,6 +64,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
             if (chain is not null)
             {
                 flags = DataAccessFlags.Queries;
+                table = chain.Root;
                 lookup = EfSyntax.LookupOf(name, chain);
                 if (EfSyntax.Materialisers.Contains(name) && !chain.IsBounded && IsReturned(call))
                 {
@@ -97,6 +99,16 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
         found.WholeTable ??= wholeTable;
         found.Lookup ??= lookup;
         found.Inserts ??= inserts;
+
+        // A chain is only a query if its start turns out to be a table; anything else that queries is sure.
+        if (table is null)
+        {
+            found.Sure = true;
+        }
+        else if (!found.Tables.Contains(table))
+        {
+            found.Tables.Add(table);
+        }
     }
 
     public void Complete(CSharpContext context)
@@ -135,6 +147,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                 found.WholeTable,
                 found.Lookup,
                 found.Inserts,
+                found.Sure ? EquatableArray<EfSetRef>.Empty : found.Tables.ToEquatableArray(),
                 context.Path,
                 context.RangeOf(method.Identifier.Span)));
         }
@@ -293,6 +306,10 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
         public EfLookup? Lookup { get; set; }
 
         public EfSetRef? Inserts { get; set; }
+
+        public bool Sure { get; set; }
+
+        public List<EfSetRef> Tables { get; } = [];
     }
 
     private sealed class Methods

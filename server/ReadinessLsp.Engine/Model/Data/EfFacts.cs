@@ -182,6 +182,8 @@ internal sealed record EfSetRef(string? Context, string? Set, string? Entity);
 /// A method of the workspace (a repository's, a service's) that touches the database, so a call to
 /// it from a loop or an endpoint can be judged where the call is. <see cref="Bases"/> are the
 /// declaring type's bases and interfaces, so a call through <c>IOrderRepository</c> finds it.
+/// <see cref="Tables"/> are where its LINQ queries start when nothing else it does surely reaches
+/// the database (empty otherwise): it queries only if one of them is a table of the model.
 /// </summary>
 internal sealed record DataAccessMethod(
     string Type,
@@ -191,6 +193,7 @@ internal sealed record DataAccessMethod(
     EfSetRef? WholeTable,
     EfLookup? Lookup,
     EfSetRef? Inserts,
+    EquatableArray<EfSetRef> Tables,
     string Path,
     FactSpan Span);
 

@@ -239,6 +239,13 @@ internal sealed class EfView
     /// <inheritdoc cref="Methods(string, string)"/>
     public IEnumerable<DataAccessMethod> Methods(EfMethodRef reference) => Methods(reference.Type, reference.Method);
 
+    /// <summary>
+    /// Whether <paramref name="method"/> reaches the database: it saves or sends SQL, or one of the
+    /// LINQ chains it runs starts at a table of the model (not at a list a parameter holds).
+    /// </summary>
+    public bool Queries(DataAccessMethod method) =>
+        method.Flags.HasFlag(DataAccessFlags.Queries) && (method.Tables.Count == 0 || method.Tables.Any(t => EntityOf(t) is not null));
+
     /// <summary>The context a workspace type's constructor takes, or null when it takes none.</summary>
     public string? ContextTakenBy(string type) =>
         _types.TryGetValue(type, out var declarations)

@@ -27,13 +27,13 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
     private static readonly HashSet<string> Reducers = new(StringComparer.Ordinal)
     {
         "Where", "Skip", "Take", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Count", "LongCount",
-        "Sum", "Average", "Min", "Max", "Any", "All", "ElementAt", "ElementAtOrDefault", "Distinct", "GroupBy",
+        "Sum", "Average", "Min", "Max", "Any", "All", "ElementAt", "ElementAtOrDefault", "Distinct",
     };
 
-    // Steps that keep every row: looked through on the way to a reducer.
+    // Steps that keep every row: looked through on the way to a reducer. Groups hold every row too.
     private static readonly HashSet<string> Keepers = new(StringComparer.Ordinal)
     {
-        "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Select", "AsEnumerable", "ToList", "ToArray", "Reverse",
+        "GroupBy", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Select", "AsEnumerable", "ToList", "ToArray", "Reverse",
     };
 
     // Calls the database can translate inside a predicate; any other call keeps the step in memory on purpose.
@@ -49,17 +49,23 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
 
     public IReadOnlyCollection<string>? RequiredWords => EfSyntax.DataWords;
 
-    public IReadOnlyCollection<string>? Anchors { get; } = EfSyntax.CallWords(Loaders);
+    public IReadOnlyCollection<string>? Anchors { get; } = EfSyntax.CallWords([.. Loaders, "AddRange"]);
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EfModel)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var load = (InvocationExpressionSyntax)node;
+        if (load is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddRange", Expression: IdentifierNameSyntax list }, ArgumentList.Arguments: [var added] })
+        {
+            Accumulated(load, list, added.Expression, context);
+            return;
+        }
+
         if (load.MethodName() is not { } name || !Loaders.Contains(name) || EfFile.Of(context).ChainOf(load) is not { } chain ||
             chain.Operators.Any(o => o is "Take" or "TakeLast" || EfSyntax.Limits.Contains(o) && o != "Skip") || chain.Operators.Count(Loaders.Contains) > 1 ||
             chain.Operators.Any(o => o.StartsWith("FromSql", StringComparison.Ordinal) || o.StartsWith("SqlQuery", StringComparison.Ordinal)) ||
-            chain.Operators.Contains("Where") || chain.Predicates.Count > 0)
+            chain.Operators.Contains("Where") || chain.Predicates.Count > 0 || (chain.Operators.Contains(nameof(SyntaxKind.JoinClause)) && FilteringJoin(load, EfFile.Of(context))))
         {
             return;
         }
@@ -83,16 +89,95 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
         });
     }
 
+    // `var all = new List<Post>(); foreach (...) all.AddRange(await repo.ByUser(id)); all.OrderBy(...).Skip(...).Take(...)`:
+    // every row of every query is loaded, and the page is cut in memory.
+    private void Accumulated(InvocationExpressionSyntax fill, IdentifierNameSyntax list, ExpressionSyntax added, CSharpContext context)
+    {
+        if (EfSyntax.BodyOf(fill) is not { } body || ResponseSyntax.LastValueOf(list, body) is not { } initial || !LocalLists.IsEmpty(initial) ||
+            LocalLists.FilledEarlier(list, body, fill))
+        {
+            return;
+        }
+
+        var file = EfFile.Of(context);
+        var rows = Unwrap(added);
+        if (rows is IdentifierNameSyntax named && ResponseSyntax.LastValueOf(named, body) is { } value)
+        {
+            rows = Unwrap(value);
+        }
+
+        Candidate? candidate = null;
+        if (rows is InvocationExpressionSyntax call)
+        {
+            if (file.ChainOf(call) is { } chain)
+            {
+                candidate = chain.Operators.Any(EfSyntax.Materialisers.Contains) && !chain.Operators.Any(o => o is "Take" or "TakeLast") ? new Candidate(chain.Root) : null;
+            }
+            else if (WorkspaceCalls.Of(call, file) is { } method)
+            {
+                candidate = new Candidate(null) { Method = method };
+            }
+        }
+
+        if (candidate is null || OnlyReducedUse(list.Identifier.ValueText, body) is not { } reducer)
+        {
+            return;
+        }
+
+        var step = (MemberAccessExpressionSyntax)reducer.Expression;
+        context.Defer(this, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(step.Name.SpanStart, reducer.Span.End), candidate, new Dictionary<string, string>
+        {
+            ["load"] = candidate.Method is { } via ? $"{via.Type}.{via.Method} (once per pass, into `{list.Identifier.ValueText}`)" : $"the queries that fill `{list.Identifier.ValueText}`",
+            ["step"] = step.Name.Identifier.ValueText,
+        });
+    }
+
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression) => expression switch
+    {
+        AwaitExpressionSyntax awaited => Unwrap(awaited.Expression),
+        ParenthesizedExpressionSyntax parenthesized => Unwrap(parenthesized.Expression),
+        _ => expression,
+    };
+
     public Detection? Resolve(Detection candidate, Candidate data, WorkspaceModels models)
     {
         var ef = models.Get<EfModel>().For(candidate.Path);
-        // Raw results (a stored procedure's, a view's) cannot be filtered in SQL afterwards.
-        if (ef.EntityOf(data.Table) is not { } entity || ef.Entity(entity) is { IsKeyless: true })
+        string? entity;
+        if (data.Method is not null)
         {
+            var method = ef.Methods(data.Method).FirstOrDefault(m => ef.Queries(m) && !m.Flags.HasFlag(DataAccessFlags.Saves));
+            if (method is null)
+            {
+                return null;
+            }
+
+            entity = method.Tables.Select(ef.EntityOf).FirstOrDefault(e => e is not null) ?? (method.WholeTable is { } whole ? ef.EntityOf(whole) : null) ?? "matching";
+        }
+        else if (data.Table is null || ef.EntityOf(data.Table) is not { } loaded || ef.Entity(loaded) is { IsKeyless: true })
+        {
+            // Raw results (a stored procedure's, a view's) cannot be filtered in SQL afterwards.
             return null;
+        }
+        else
+        {
+            entity = loaded;
         }
 
         return candidate with { Arguments = new Dictionary<string, string>(candidate.Arguments) { ["entity"] = entity } };
+    }
+
+    // `from gu in db.GroupUsers join ou in filtered on ...`: an inner join with filtered rows filters too.
+    private static bool FilteringJoin(InvocationExpressionSyntax load, EfFile file)
+    {
+        foreach (var join in load.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<JoinClauseSyntax>())
+        {
+            if (join.Into is null && file.ChainOf(join.InExpression) is { } inner && (inner.Operators.Contains("Where") || inner.Predicates.Count > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // await, parentheses and ConfigureAwait around the load.
@@ -153,7 +238,7 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
         InvocationExpressionSyntax? first = null;
         foreach (var use in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (use.Identifier.ValueText != local || use.Parent is VariableDeclaratorSyntax)
+            if (use.Identifier.ValueText != local || use.Parent is VariableDeclaratorSyntax || LocalLists.IsFilling(use))
             {
                 continue;
             }
@@ -170,6 +255,9 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
         return first;
     }
 
-    /// <summary>The table whose rows are loaded.</summary>
-    internal sealed record Candidate(EfSetRef Table);
+    /// <summary>The table whose rows are loaded, or the workspace method that loads them.</summary>
+    internal sealed record Candidate(EfSetRef? Table)
+    {
+        public EfMethodRef? Method { get; init; }
+    }
 }

@@ -89,13 +89,21 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
         };
     }
 
-    // What the loop walks: rows of a query (made concrete or not), or what a workspace method returned.
-    private static DataRef? Source(ExpressionSyntax expression, SyntaxNode body, EfFile file)
+    // What the loop walks: rows of a query (made concrete or not), what a workspace method returned,
+    // or a list filled with either. Null for rows the caller chose by a list of ids it sent (as long
+    // as the request, like a loop over the request itself).
+    private static DataRef? Source(ExpressionSyntax expression, SyntaxNode body, EfFile file) => Rows(expression, body, file, 0);
+
+    private static DataRef? Rows(ExpressionSyntax expression, SyntaxNode body, EfFile file, int depth)
     {
         var value = Unwrap(expression);
         if (value is IdentifierNameSyntax local && ResponseSyntax.LastValueOf(local, body) is { } set)
         {
             value = Unwrap(set);
+            if (depth < 3 && LocalLists.IsEmpty(value))
+            {
+                return Filled(local, body, file, depth);
+            }
         }
 
         if (value is not InvocationExpressionSyntax and not MemberAccessExpressionSyntax)
@@ -103,13 +111,134 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
             return null;
         }
 
-        if (file.ChainOf(value) is { } chain && !chain.Operators.Any(o => o is "First" or "FirstOrDefault" or "Single" or "SingleOrDefault"))
+        if (file.ChainOf(value) is { } chain)
         {
-            return new DataRef(chain.Root, null, null);
+            return chain.Operators.Any(o => o is "First" or "FirstOrDefault" or "Single" or "SingleOrDefault") || chain.Predicates.Any(p => ChosenByCaller(p.Condition, body, 0))
+                ? null
+                : new DataRef(chain.Root, null, null);
         }
 
-        return value is InvocationExpressionSyntax call && WorkspaceCalls.Of(call, file) is { } method ? new DataRef(null, method, null) : null;
+        if (value is not InvocationExpressionSyntax call)
+        {
+            return null;
+        }
+
+        if (WorkspaceCalls.Of(call, file) is { } method)
+        {
+            return call.ArgumentList.Arguments.Any(a => ChosenByCaller(a.Expression, body, 0)) ? null : new DataRef(null, method, null);
+        }
+
+        // `list.Distinct().ToList()`: the same rows, narrowed in memory.
+        return depth < 3 && InMemoryRoot(call) is { } root && root != expression ? Rows(root, body, file, depth + 1) : null;
     }
+
+    // `var posts = new List<Post>(); ... posts.AddRange(await repo.ByUser(id));`: the rows the list was filled with.
+    private static DataRef? Filled(IdentifierNameSyntax list, SyntaxNode body, EfFile file, int depth)
+    {
+        var name = list.Identifier.ValueText;
+        foreach (var call in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax).OfType<InvocationExpressionSyntax>())
+        {
+            if (call.SpanStart >= list.SpanStart)
+            {
+                break;
+            }
+
+            if (call is not { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var adds and ("Add" or "AddRange"), Expression: IdentifierNameSyntax { Identifier.ValueText: var target } }, ArgumentList.Arguments: [var added] } ||
+                target != name)
+            {
+                continue;
+            }
+
+            // One item added per pass of a loop makes a list as long as what that loop walks (the request's items, or rows).
+            if (adds == "Add")
+            {
+                if (call.Ancestors().TakeWhile(a => a != body).OfType<ForEachStatementSyntax>().FirstOrDefault() is { } pass &&
+                    Rows(pass.Expression, body, file, depth + 1) is { } passes)
+                {
+                    return passes;
+                }
+
+                continue;
+            }
+
+            if (Rows(added.Expression, body, file, depth + 1) is { } rows)
+            {
+                return rows;
+            }
+        }
+
+        return null;
+    }
+
+    // The local at the bottom of `rows.Where(...).Distinct().ToList()`.
+    private static IdentifierNameSyntax? InMemoryRoot(InvocationExpressionSyntax call)
+    {
+        ExpressionSyntax current = call;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member })
+        {
+            current = Unwrap(member.Expression);
+        }
+
+        return current as IdentifierNameSyntax;
+    }
+
+    // Ids the caller passed in (`GetManyAsync(userIds)`, `Where(u => ids.Contains(u.Id))`), through the
+    // locals and in-memory steps between: a parameter holding a list, not rows of another query.
+    private static bool ChosenByCaller(ExpressionSyntax expression, SyntaxNode body, int depth)
+    {
+        if (depth > 10)
+        {
+            return false;
+        }
+
+        switch (Unwrap(expression))
+        {
+            case IdentifierNameSyntax name:
+                if (ParameterOf(body, name.Identifier.ValueText) is { } parameter)
+                {
+                    return IsList(parameter.Type);
+                }
+
+                return ResponseSyntax.LastValueOf(name, body) is { } value && ChosenByCaller(value, body, depth + 1);
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Keys" or "Values" } member:
+                return ChosenByCaller(member.Expression, body, depth + 1);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Contains" } member }:
+                return ChosenByCaller(member.Expression, body, depth + 1);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call:
+                // In-memory steps over the caller's list, or a lookup of the rows its ids name.
+                return ChosenByCaller(member.Expression, body, depth + 1) ||
+                    (member.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } &&
+                     call.ArgumentList.Arguments.Any(a => ChosenByCaller(a.Expression, body, depth + 1)));
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both:
+                return ChosenByCaller(both.Left, body, depth + 1) || ChosenByCaller(both.Right, body, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    private static ParameterSyntax? ParameterOf(SyntaxNode body, string name)
+    {
+        var parameters = body switch
+        {
+            BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
+            LocalFunctionStatementSyntax function => function.ParameterList.Parameters,
+            ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
+            _ => default,
+        };
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsList(TypeSyntax? type) => type is ArrayTypeSyntax ||
+        CSharpFileModel.SimpleName(type) is "IEnumerable" or "List" or "IList" or "ICollection" or "IReadOnlyList" or "IReadOnlyCollection" or "HashSet" or
+            "ISet" or "Dictionary" or "IDictionary" or "IReadOnlyDictionary";
 
     // A query run by one call in the loop body.
     private static DataRef? QueryAt(InvocationExpressionSyntax call, EfFile file)
@@ -121,7 +250,8 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
 
         if (EfSyntax.Materialisers.Contains(name) || EfSyntax.SingleResults.Contains(name))
         {
-            return file.ChainOf(call) is { } chain ? new DataRef(chain.Root, null, null) : null;
+            // `loaded.FirstOrDefault(...)` on rows a query already brought into memory runs no query.
+            return file.ChainOf(call) is { } chain && !InMemory(chain) ? new DataRef(chain.Root, null, null) : null;
         }
 
         if (IdentityQueries.Contains(name) && call.Receiver() is { } manager &&
@@ -132,6 +262,19 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
         }
 
         return name is not ("Add" or "AddAsync" or "Update" or "Remove" or "Attach" or "Entry") && WorkspaceCalls.Of(call, file) is { } method ? new DataRef(null, method, null) : null;
+    }
+
+    private static bool InMemory(QueryChain chain)
+    {
+        for (var i = 0; i < chain.Operators.Count - 1; i++)
+        {
+            if (EfSyntax.Materialisers.Contains(chain.Operators[i]) || chain.Operators[i] is "AsEnumerable")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Confirmed(DataRef data, EfView ef, out DataAccessMethod? via)
@@ -147,7 +290,7 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
             return ef.EntityOf(data.Table);
         }
 
-        via = ef.Methods(data.Method!).FirstOrDefault(m => m.Flags.HasFlag(DataAccessFlags.Queries) && !m.Flags.HasFlag(DataAccessFlags.Saves));
+        via = ef.Methods(data.Method!).FirstOrDefault(m => ef.Queries(m) && !m.Flags.HasFlag(DataAccessFlags.Saves));
         return via is null ? null : $"{data.Method!.Type}.{data.Method.Method}";
     }
 

@@ -27,17 +27,27 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
     public string RuleId => "RDY3101";
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } =
-        [SyntaxKind.ReturnStatement, SyntaxKind.ArrowExpressionClause, SyntaxKind.SimpleLambdaExpression, SyntaxKind.ParenthesizedLambdaExpression];
+        [SyntaxKind.ReturnStatement, SyntaxKind.ArrowExpressionClause, SyntaxKind.SimpleLambdaExpression, SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.InvocationExpression];
 
     // Endpoints that call a service rather than a context: the service's own file says the rest.
     public IReadOnlyCollection<string>? RequiredWords { get; } = [.. EfSyntax.DataWords, "Service", "Handler"];
 
-    public IReadOnlyCollection<string>? Anchors { get; } = ["return", "=>"];
+    public IReadOnlyCollection<string>? Anchors { get; } = ["return", "=>", "Take("];
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EfModel)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
+        if (node is InvocationExpressionSyntax invocation)
+        {
+            if (invocation is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Take" }, ArgumentList.Arguments: [var size] })
+            {
+                UncappedPage(invocation, size.Expression, context);
+            }
+
+            return;
+        }
+
         var (returned, endpoint) = node switch
         {
             ReturnStatementSyntax { Expression: { } expression } statement => (expression, OwnEndpoint(statement)),
@@ -65,6 +75,21 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
         if (WorkspaceCalls.Of(call, file) is { } called && !IsBoundedCall(call))
         {
             context.Defer(this, call.Span, new Candidate(null, called), Placeholder);
+        }
+    }
+
+    // `.Take(message.Limit ?? 20)` in an endpoint, with the size straight from the request and no maximum.
+    private void UncappedPage(InvocationExpressionSyntax take, ExpressionSyntax size, CSharpContext context)
+    {
+        if (PageSizes.FromRequest(size, take) is not { } requested)
+        {
+            return;
+        }
+
+        var file = EfFile.Of(context);
+        if (file.ChainOf(take) is { } chain && !chain.Operators.Any(o => EfSyntax.Materialisers.Contains(o) || o is "AsEnumerable"))
+        {
+            context.Defer(this, size.Span, new Candidate(chain.Root, null) { Requested = requested }, Placeholder);
         }
     }
 
@@ -100,7 +125,8 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
             Arguments = new Dictionary<string, string>
             {
                 ["entity"] = entity,
-                ["via"] = data.Method is null ? "here" : $"in {data.Method.Type}.{data.Method.Method}",
+                ["via"] = data.Requested is not null ? $"whenever the caller asks for it (`{data.Requested}` comes from the request with no maximum)"
+                    : data.Method is null ? "here" : $"in {data.Method.Type}.{data.Method.Method}",
             },
             Related = related,
         };
@@ -187,5 +213,9 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
     private static readonly IReadOnlyDictionary<string, string> Placeholder = new Dictionary<string, string>();
 
     /// <summary>The table returned here, or the workspace method whose result is returned.</summary>
-    internal sealed record Candidate(EfSetRef? Table, EfMethodRef? Method);
+    internal sealed record Candidate(EfSetRef? Table, EfMethodRef? Method)
+    {
+        /// <summary>The page size the caller sends with no maximum (<c>Take(limit)</c>), when that is the finding.</summary>
+        public string? Requested { get; init; }
+    }
 }
