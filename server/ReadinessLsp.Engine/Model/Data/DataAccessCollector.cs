@@ -132,16 +132,9 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                 flags |= DataAccessFlags.ReturnsQuery;
             }
 
-            // IRequestHandler<CreateOrder, int> is listed as IRequestHandler and IRequestHandler<CreateOrder>, so a
-            // mediator's Send(new CreateOrder(...)) finds its handler.
-            var bases = type.BaseList?.Types
-                .SelectMany(b => CSharpFileModel.FirstTypeArgument(b.Type) is { } argument
-                    ? [CSharpFileModel.SimpleName(b.Type)!, $"{CSharpFileModel.SimpleName(b.Type)}<{argument}>"]
-                    : new[] { CSharpFileModel.SimpleName(b.Type)! })
-                .ToEquatableArray() ?? EquatableArray<string>.Empty;
             context.Facts.Add(new DataAccessMethod(
                 type.Identifier.ValueText,
-                bases,
+                BasesOf(type),
                 method.Identifier.ValueText,
                 flags,
                 found.WholeTable,
@@ -152,6 +145,18 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                 context.RangeOf(method.Identifier.Span)));
         }
     }
+
+    /// <summary>
+    /// A type's bases as calls name them. <c>IRequestHandler&lt;CreateOrder, int&gt;</c> is listed as
+    /// <c>IRequestHandler</c> and <c>IRequestHandler&lt;CreateOrder&gt;</c>, so a mediator's
+    /// <c>Send(new CreateOrder(...))</c> finds its handler.
+    /// </summary>
+    internal static EquatableArray<string> BasesOf(TypeDeclarationSyntax type) =>
+        type.BaseList?.Types
+            .SelectMany(b => CSharpFileModel.FirstTypeArgument(b.Type) is { } argument
+                ? [CSharpFileModel.SimpleName(b.Type)!, $"{CSharpFileModel.SimpleName(b.Type)}<{argument}>"]
+                : new[] { CSharpFileModel.SimpleName(b.Type)! })
+            .ToEquatableArray() ?? EquatableArray<string>.Empty;
 
     // The method other code calls to run this query: not a lambda's (a route handler, a callback),
     // and not a controller's or page's action (the framework calls those; their helpers count).

@@ -195,7 +195,11 @@ internal sealed record DataAccessMethod(
     EfSetRef? Inserts,
     EquatableArray<EfSetRef> Tables,
     string Path,
-    FactSpan Span);
+    FactSpan Span)
+{
+    /// <summary>The workspace methods it hands its work to (a request handler calling its repository), followed one step.</summary>
+    public EquatableArray<EfMethodRef> Delegates { get; init; } = EquatableArray<EfMethodRef>.Empty;
+}
 
 /// <summary>
 /// A query that looks a row up by the values of some properties (<c>AnyAsync(u =&gt; u.Email == email)</c>):

@@ -240,6 +240,25 @@ internal sealed class EfView
     public IEnumerable<DataAccessMethod> Methods(EfMethodRef reference) => Methods(reference.Type, reference.Method);
 
     /// <summary>
+    /// The workspace's methods a call may run: <see cref="Methods(EfMethodRef)"/>, and those a
+    /// request handler among them hands its work to (one step: the handler calls its repository).
+    /// </summary>
+    public IEnumerable<DataAccessMethod> Reached(EfMethodRef reference)
+    {
+        foreach (var method in Methods(reference))
+        {
+            yield return method;
+            foreach (var next in method.Delegates)
+            {
+                foreach (var delegated in Methods(next))
+                {
+                    yield return delegated;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Whether <paramref name="method"/> reaches the database: it saves or sends SQL, or one of the
     /// LINQ chains it runs starts at a table of the model (not at a list a parameter holds).
     /// </summary>

@@ -29,7 +29,8 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.ForEachStatement];
 
-    public IReadOnlyCollection<string>? RequiredWords => EfSyntax.DataWords;
+    // Controllers that only send mediator requests reach the database through their handlers.
+    public IReadOnlyCollection<string>? RequiredWords { get; } = [.. EfSyntax.DataWords, "IMediator", "ISender"];
 
     public IReadOnlyCollection<string>? Anchors { get; } = ["foreach"];
 
@@ -63,7 +64,7 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
     public Detection? Resolve(Detection candidate, Candidate data, WorkspaceModels models)
     {
         var ef = models.Get<EfModel>().For(candidate.Path);
-        if (Confirmed(data.Source, ef, out _) is not { } rows || Confirmed(data.Query, ef, out var via) is not { } queried)
+        if (Confirmed(data.Source, ef, writes: false, out _) is not { } rows || Confirmed(data.Query, ef, writes: true, out var via) is not { } queried)
         {
             return null;
         }
@@ -277,7 +278,8 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
         return false;
     }
 
-    private static string? Confirmed(DataRef data, EfView ef, out DataAccessMethod? via)
+    // A source must return rows; a call in the loop may also write (a command sent per row is a round trip per row).
+    private static string? Confirmed(DataRef data, EfView ef, bool writes, out DataAccessMethod? via)
     {
         via = null;
         if (data.Identity is not null)
@@ -290,8 +292,23 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
             return ef.EntityOf(data.Table);
         }
 
-        via = ef.Methods(data.Method!).FirstOrDefault(m => ef.Queries(m) && !m.Flags.HasFlag(DataAccessFlags.Saves));
-        return via is null ? null : $"{data.Method!.Type}.{data.Method.Method}";
+        // A request sent through the mediator per row runs its whole pipeline (and its own save) per row; other
+        // writes in a loop (a row's few children deleted one by one) stay with the save the caller makes.
+        var sent = data.Method!.Type.StartsWith("IRequestHandler<", StringComparison.Ordinal);
+        via = ef.Reached(data.Method).FirstOrDefault(m => ef.Queries(m) && (writes && sent || !m.Flags.HasFlag(DataAccessFlags.Saves)));
+        if (via is null)
+        {
+            return null;
+        }
+
+        const string handler = "IRequestHandler<";
+        if (!data.Method!.Type.StartsWith(handler, StringComparison.Ordinal))
+        {
+            return $"{data.Method.Type}.{data.Method.Method}";
+        }
+
+        var request = data.Method.Type[handler.Length..^1];
+        return writes ? $"Sending {request} (its handler calls {via.Type}.{via.Method})" : $"the {request} request";
     }
 
     private static ExpressionSyntax Unwrap(ExpressionSyntax expression) => expression switch
