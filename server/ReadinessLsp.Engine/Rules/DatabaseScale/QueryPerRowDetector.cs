@@ -59,11 +59,48 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
 
             context.Defer(this, call.Span, new Candidate(source, query), new Dictionary<string, string> { ["loop"] = Short(loop.Expression.ToString()) });
         }
+
+        if (source is { Table: not null, Entities: true })
+        {
+            LazyNavigations(loop, source, context);
+        }
+    }
+
+    // `foreach (var o in orders) total += o.Customer.Discount;` with lazy-loading proxies: each first touch of a
+    // navigation not included is a query. The model decides at resolve time whether the member is a lazy navigation.
+    private void LazyNavigations(ForEachStatementSyntax loop, DataRef source, CSharpContext context)
+    {
+        var row = loop.Identifier.ValueText;
+        List<string>? seen = null;
+        foreach (var access in loop.Statement.DescendantNodes(n => n is not LocalFunctionStatementSyntax).OfType<MemberAccessExpressionSyntax>())
+        {
+            if (access is not { Expression: IdentifierNameSyntax { Identifier.ValueText: var name }, Parent: MemberAccessExpressionSyntax outer } || name != row ||
+                outer.Expression != access || access.Ancestors().TakeWhile(a => a != loop).Any(a => a is AnonymousFunctionExpressionSyntax && a.DescendantNodes().OfType<ParameterSyntax>().Any(p => p.Identifier.ValueText == row)))
+            {
+                continue;
+            }
+
+            var navigation = access.Name.Identifier.ValueText;
+            seen ??= [];
+            if (source.Included.Contains(navigation) || seen.Contains(navigation))
+            {
+                continue;
+            }
+
+            seen.Add(navigation);
+            context.Defer(this, access.Span, new Candidate(source, new DataRef(null, null, null) { Navigation = navigation }),
+                new Dictionary<string, string> { ["loop"] = Short(loop.Expression.ToString()) });
+        }
     }
 
     public Detection? Resolve(Detection candidate, Candidate data, WorkspaceModels models)
     {
         var ef = models.Get<EfModel>().For(candidate.Path);
+        if (data.Query.Navigation is { } navigation)
+        {
+            return LazyNavigation(candidate, data.Source, navigation, ef);
+        }
+
         if (Confirmed(data.Source, ef, writes: false, out _) is not { } rows || Confirmed(data.Query, ef, writes: true, out var via) is not { } queried)
         {
             return null;
@@ -88,6 +125,24 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
             Arguments = arguments,
             Related = via is null ? [] : [new RelatedLocation(via.Path, via.Span, $"{via.Type}.{via.Method} runs a query each time it is called")],
         };
+    }
+
+    // A virtual navigation to another entity, on a context with lazy-loading proxies: one query per row on first touch.
+    private static Detection? LazyNavigation(Detection candidate, DataRef source, string navigation, EfView ef)
+    {
+        if (ef.EntityOf(source.Table!) is not { } entity || GrowingTables.IsLookup(entity) || !ef.LazyLoading(source.Table!.Context) ||
+            ef.Entity(entity)?.Property(navigation) is not { } property || !property.Flags.HasFlag(EfPropertyFlags.Virtual) ||
+            ef.Entity(property.ElementType ?? property.Type) is null)
+        {
+            return null;
+        }
+
+        var arguments = new Dictionary<string, string>(candidate.Arguments)
+        {
+            ["rows"] = $"{entity} rows",
+            ["query"] = $"Lazy loading of {entity}.{navigation}",
+        };
+        return candidate with { Arguments = arguments };
     }
 
     // What the loop walks: rows of a query (made concrete or not), what a workspace method returned,
@@ -116,7 +171,12 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
         {
             return chain.Operators.Any(o => o is "First" or "FirstOrDefault" or "Single" or "SingleOrDefault") || chain.Predicates.Any(p => ChosenByCaller(p.Condition, body, 0))
                 ? null
-                : new DataRef(chain.Root, null, null);
+                : new DataRef(chain.Root, null, null)
+                {
+                    // Projected or untracked rows are not proxies: nothing on them loads lazily.
+                    Entities = !chain.Operators.Any(o => o is "Select" or "SelectMany" or "ProjectTo" or "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "GroupBy" or "Join"),
+                    Included = Included(value),
+                };
         }
 
         if (value is not InvocationExpressionSyntax call)
@@ -127,6 +187,12 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
         if (WorkspaceCalls.Of(call, file) is { } method)
         {
             return call.ArgumentList.Arguments.Any(a => ChosenByCaller(a.Expression, body, 0)) ? null : new DataRef(null, method, null);
+        }
+
+        // `ids.Chunk(50)`: one query per batch is the fix for N+1, not the problem.
+        if (call.MethodName() is "Chunk" or "Batch")
+        {
+            return null;
         }
 
         // `list.Distinct().ToList()`: the same rows, narrowed in memory.
@@ -321,8 +387,45 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
 
     private static string Short(string value) => value.Length <= 40 ? value : value[..37] + "...";
 
-    /// <summary>A table queried here, a workspace method that may query, or an Identity call.</summary>
-    internal sealed record DataRef(EfSetRef? Table, EfMethodRef? Method, string? Identity);
+    // `Include(o => o.Customer)`, `ThenInclude(c => c.Address)`, `Include("Customer")`: navigations loaded with the rows.
+    private static EquatableArray<string> Included(ExpressionSyntax query)
+    {
+        List<string>? names = null;
+        foreach (var call in query.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            if (call.MethodName() is not ("Include" or "ThenInclude") || call.ArgumentList.Arguments is not [var argument])
+            {
+                continue;
+            }
+
+            names ??= [];
+            switch (argument.Expression)
+            {
+                case LambdaExpressionSyntax lambda:
+                    names.AddRange(lambda.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Select(m => m.Name.Identifier.ValueText));
+                    break;
+                case LiteralExpressionSyntax { Token.ValueText: var path }:
+                    names.AddRange(path.Split('.'));
+                    break;
+            }
+        }
+
+        return names is null ? EquatableArray<string>.Empty : names.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A table queried here, a workspace method that may query, an Identity call, or (as the query in a loop)
+    /// a navigation of the row read in the loop. <see cref="Entities"/>: the rows are tracked entities
+    /// (no projection); <see cref="Included"/>: the navigations loaded with them.
+    /// </summary>
+    internal sealed record DataRef(EfSetRef? Table, EfMethodRef? Method, string? Identity)
+    {
+        public string? Navigation { get; init; }
+
+        public bool Entities { get; init; }
+
+        public EquatableArray<string> Included { get; init; } = EquatableArray<string>.Empty;
+    }
 
     /// <summary>Where the loop's rows come from, and the query each pass runs.</summary>
     internal sealed record Candidate(DataRef Source, DataRef Query);
