@@ -89,8 +89,47 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
         var file = EfFile.Of(context);
         if (file.ChainOf(take) is { } chain && !chain.Operators.Any(o => EfSyntax.Materialisers.Contains(o) || o is "AsEnumerable"))
         {
-            context.Defer(this, size.Span, new Candidate(chain.Root, null) { Requested = requested }, Placeholder);
+            context.Defer(this, size.Span, new Candidate(chain.Root, null) { Requested = requested }, Placeholder, CapFix(take, size, context));
         }
+    }
+
+    // `Take(Math.Min(limit ?? 20, MaxPageSize))` with `private const int MaxPageSize = 100;` in the class: the same
+    // int, the same rows for every size up to the maximum. Only in a class of one part whose name is free or
+    // already an int constant, so the edit compiles.
+    private static IReadOnlyList<Fix> CapFix(InvocationExpressionSyntax take, ExpressionSyntax size, CSharpContext context)
+    {
+        const string name = "MaxPageSize";
+        if (take.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not (ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax) ||
+            take.Ancestors().OfType<TypeDeclarationSyntax>().First() is not { OpenBraceToken.IsMissing: false } type || type.OpenBraceToken.Span.IsEmpty ||
+            type.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return [];
+        }
+
+        var existing = type.Members.FirstOrDefault(m => m switch
+        {
+            FieldDeclarationSyntax field => field.Declaration.Variables.Any(v => v.Identifier.ValueText == name),
+            PropertyDeclarationSyntax property => property.Identifier.ValueText == name,
+            MethodDeclarationSyntax method => method.Identifier.ValueText == name,
+            _ => false,
+        });
+        if (existing is not null && existing is not FieldDeclarationSyntax { Declaration.Type: PredefinedTypeSyntax { Keyword.ValueText: "int" } } constant ||
+            existing is FieldDeclarationSyntax field && !field.Modifiers.Any(SyntaxKind.ConstKeyword))
+        {
+            return [];
+        }
+
+        var math = ((CompilationUnitSyntax)take.SyntaxTree.GetRoot()).Usings.Any(u => u.Name?.ToString() == "System" && u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None)) ? "Math" : "System.Math";
+        var edits = new List<FileEdit> { new(context.Path, context.RangeOf(size.Span), $"{math}.Min({size}, {name})") };
+        if (existing is null)
+        {
+            var indent = type.Members.FirstOrDefault()?.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString() ?? "    ";
+            var newline = type.OpenBraceToken.TrailingTrivia.FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+            var end = type.OpenBraceToken.FullSpan.End;
+            edits.Insert(0, new FileEdit(context.Path, context.RangeOf(new Microsoft.CodeAnalysis.Text.TextSpan(end, 0)), $"{indent}private const int {name} = 100;{newline}{newline}"));
+        }
+
+        return [new Fix($"Cap the page size at {name} (100)", edits)];
     }
 
     public Detection? Resolve(Detection candidate, Candidate data, WorkspaceModels models)
