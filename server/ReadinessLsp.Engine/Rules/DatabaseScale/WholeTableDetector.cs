@@ -27,27 +27,17 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
     public string RuleId => "RDY3101";
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } =
-        [SyntaxKind.ReturnStatement, SyntaxKind.ArrowExpressionClause, SyntaxKind.SimpleLambdaExpression, SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.InvocationExpression];
+        [SyntaxKind.ReturnStatement, SyntaxKind.ArrowExpressionClause, SyntaxKind.SimpleLambdaExpression, SyntaxKind.ParenthesizedLambdaExpression];
 
     // Endpoints that call a service rather than a context: the service's own file says the rest.
     public IReadOnlyCollection<string>? RequiredWords { get; } = [.. EfSyntax.DataWords, "Service", "Handler"];
 
-    public IReadOnlyCollection<string>? Anchors { get; } = ["return", "=>", "Take("];
+    public IReadOnlyCollection<string>? Anchors { get; } = ["return", "=>"];
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EfModel)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
-        if (node is InvocationExpressionSyntax invocation)
-        {
-            if (invocation is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Take" }, ArgumentList.Arguments: [var size] })
-            {
-                UncappedPage(invocation, size.Expression, context);
-            }
-
-            return;
-        }
-
         var (returned, endpoint) = node switch
         {
             ReturnStatementSyntax { Expression: { } expression } statement => (expression, OwnEndpoint(statement)),
@@ -55,6 +45,11 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
             AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } lambda when ResponseSyntax.IsRouteHandler(lambda) => (body, lambda),
             _ => (null, null),
         };
+        if (endpoint is not null)
+        {
+            UncappedPages(endpoint, context);
+        }
+
         if (returned is null || endpoint is null || ResponseSyntax.ReturnedValue(returned, endpoint) is not InvocationExpressionSyntax value)
         {
             return;
@@ -75,6 +70,23 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
         if (WorkspaceCalls.Of(call, file) is { } called && !IsBoundedCall(call))
         {
             context.Defer(this, call.Span, new Candidate(null, called), Placeholder);
+        }
+    }
+
+    // Once per endpoint (from its first return), its `Take` calls: endpoints are few, invocations are many.
+    private void UncappedPages(SyntaxNode endpoint, CSharpContext context)
+    {
+        if (!context.Local<HashSet<SyntaxNode>>(this).Add(endpoint))
+        {
+            return;
+        }
+
+        foreach (var node in endpoint.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Take" }, ArgumentList.Arguments: [var size] } take)
+            {
+                UncappedPage(take, size.Expression, context);
+            }
         }
     }
 
