@@ -73,10 +73,13 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
         }
     }
 
-    // Once per endpoint (from its first return), its `Take` calls: endpoints are few, invocations are many.
+    // Once per endpoint (from its first return), its `Take` calls: endpoints are few, invocations are many,
+    // and most files never page at all (one search of the file's text says so).
     private void UncappedPages(SyntaxNode endpoint, CSharpContext context)
     {
-        if (!context.Local<HashSet<SyntaxNode>>(this).Add(endpoint))
+        var pages = context.Local<Pages>(this);
+        pages.Paged ??= context.Text.ToString().Contains("Take(", StringComparison.Ordinal);
+        if (pages.Paged == false || !pages.Scanned.Add(endpoint))
         {
             return;
         }
@@ -262,6 +265,14 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
             !(a.Expression is IdentifierNameSyntax { Identifier.ValueText: "cancellationToken" or "ct" or "token" }));
 
     private static readonly IReadOnlyDictionary<string, string> Placeholder = new Dictionary<string, string>();
+
+    /// <summary>Per file: whether its text pages at all, and the endpoints already looked at.</summary>
+    private sealed class Pages
+    {
+        public bool? Paged { get; set; }
+
+        public HashSet<SyntaxNode> Scanned { get; } = [];
+    }
 
     /// <summary>The table returned here, or the workspace method whose result is returned.</summary>
     internal sealed record Candidate(EfSetRef? Table, EfMethodRef? Method)
