@@ -73,20 +73,23 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
         }
     }
 
-    // Once per endpoint (from its first return), its `Take` calls: endpoints are few, invocations are many,
-    // and most files never page at all (one search of the file's text says so).
+    // Once per endpoint (from its first return), its `Take` calls, found in its text: endpoints are few,
+    // invocations are many, and most endpoints never page at all.
     private void UncappedPages(SyntaxNode endpoint, CSharpContext context)
     {
-        var pages = context.Local<Pages>(this);
-        pages.Paged ??= context.Text.ToString().Contains("Take(", StringComparison.Ordinal);
-        if (pages.Paged == false || !pages.Scanned.Add(endpoint))
+        if (!context.Local<HashSet<SyntaxNode>>(this).Add(endpoint))
         {
             return;
         }
 
-        foreach (var node in endpoint.DescendantNodes())
+        const string word = "Take(";
+        var text = context.Text.ToString();
+        var end = endpoint.Span.End;
+        for (var at = text.IndexOf(word, endpoint.SpanStart, end - endpoint.SpanStart, StringComparison.Ordinal); at >= 0;
+             at = at + word.Length < end ? text.IndexOf(word, at + word.Length, end - at - word.Length, StringComparison.Ordinal) : -1)
         {
-            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Take" }, ArgumentList.Arguments: [var size] } take)
+            if (endpoint.FindToken(at).Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax { ArgumentList.Arguments: [var size] } take } member } name &&
+                member.Name == name)
             {
                 UncappedPage(take, size.Expression, context);
             }
@@ -265,14 +268,6 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
             !(a.Expression is IdentifierNameSyntax { Identifier.ValueText: "cancellationToken" or "ct" or "token" }));
 
     private static readonly IReadOnlyDictionary<string, string> Placeholder = new Dictionary<string, string>();
-
-    /// <summary>Per file: whether its text pages at all, and the endpoints already looked at.</summary>
-    private sealed class Pages
-    {
-        public bool? Paged { get; set; }
-
-        public HashSet<SyntaxNode> Scanned { get; } = [];
-    }
 
     /// <summary>The table returned here, or the workspace method whose result is returned.</summary>
     internal sealed record Candidate(EfSetRef? Table, EfMethodRef? Method)
