@@ -53,9 +53,12 @@ internal sealed class DetectorSet
         var size = Enum.GetValues<SyntaxKind>().Max(k => (int)k) + 1;
         var detectorsByKind = new List<(int, ICSharpDetector)>?[size];
         var collectorsByKind = new List<(int, ICSharpFactCollector)>?[size];
+        // Anchored participants are never handed nodes by the walk: they get the nodes around their
+        // anchors in every file, walked or not, so a file holding one rare word does not make them
+        // look at each of its hundreds of invocations.
         for (var i = 0; i < csharp.Count; i++)
         {
-            foreach (var kind in csharp[i].NodeKinds)
+            foreach (var kind in csharp[i].Anchors is null ? csharp[i].NodeKinds : [])
             {
                 (detectorsByKind[(int)kind] ??= []).Add((i, csharp[i]));
             }
@@ -63,7 +66,7 @@ internal sealed class DetectorSet
 
         for (var i = 0; i < csharpCollectors.Count; i++)
         {
-            foreach (var kind in csharpCollectors[i].NodeKinds)
+            foreach (var kind in csharpCollectors[i].Anchors is null ? csharpCollectors[i].NodeKinds : [])
             {
                 (collectorsByKind[(int)kind] ??= []).Add((csharp.Count + i, csharpCollectors[i]));
             }
@@ -72,13 +75,13 @@ internal sealed class DetectorSet
         _detectorsByKind = [.. detectorsByKind.Select(l => l?.ToArray())];
         _collectorsByKind = [.. collectorsByKind.Select(l => l?.ToArray())];
         var kinds = csharp.Select(d => d.NodeKinds).Concat(csharpCollectors.Select(c => c.NodeKinds)).ToList();
-        _readsBodies = [.. kinds.Select(k => k.Any(kind => !DeclarationKinds.Contains(kind)))];
+        var anchors = csharp.Select(d => d.Anchors).Concat(csharpCollectors.Select(c => c.Anchors)).ToList();
+        _readsBodies = [.. kinds.Select((k, i) => anchors[i] is null && k.Any(kind => !DeclarationKinds.Contains(kind)))];
         _activation = new WordActivation(
             [.. csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords))],
             [.. csharp.Select(_ => false).Concat(csharpCollectors.Select(c => c.ReadsEveryParsedFile))]);
         var participants = csharp.Cast<object>().Concat(csharpCollectors).ToList();
         var words = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
-        var anchors = csharp.Select(d => d.Anchors).Concat(csharpCollectors.Select(c => c.Anchors)).ToList();
         _anchored = [.. participants.Select((p, i) => anchors[i] is { } a ? new AnchoredComponent(i, p, kinds[i], a) : null)];
         _alongside = [.. words.Select((w, i) => w is { Count: 0 } || (i >= csharp.Count && csharpCollectors[i - csharp.Count].ReadsEveryParsedFile))];
         _ownWords = [.. words.Select(w => w is { Count: > 0 } ? SearchValues.Create([.. w.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase) : null)];
@@ -147,7 +150,7 @@ internal sealed class DetectorSet
         return false;
     }
 
-    /// <summary>Whether some active participant asks for nodes inside method bodies or initializers.</summary>
+    /// <summary>Whether some active participant that is not anchored asks for nodes inside method bodies or initializers.</summary>
     public bool ReadsBodies(bool[] active)
     {
         for (var i = 0; i < active.Length; i++)
