@@ -238,30 +238,46 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             var handed = new HashSet<Microsoft.CodeAnalysis.SyntaxNode>();
             foreach (var position in positions)
             {
+                // The nearest wanted node around the anchor, and every wanted node above it up to
+                // the statement or member holding it (Configuration.GetSection("A")["B"] is an
+                // element access around an invocation around the anchor).
+                var found = false;
                 for (var node = root.FindToken(position).Parent; node is not null; node = node.Parent)
                 {
-                    if (!anchored.Wants(node.RawKind))
+                    if (found && node is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax)
                     {
-                        continue;
+                        break;
                     }
 
-                    if (handed.Add(node))
+                    if (anchored.Wants(node.RawKind))
                     {
-                        switch (anchored.Component)
+                        found = true;
+                        if (handed.Add(node))
                         {
-                            case ICSharpFactCollector collector:
-                                collector.Collect(node, context);
-                                break;
-                            case ICSharpDetector detector:
-                                context.CurrentDetector = detector;
-                                detector.Analyze(node, context);
-                                break;
+                            Hand(anchored.Component, node, context);
                         }
                     }
 
-                    break;
+                    if (found && node is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)
+                    {
+                        break;
+                    }
                 }
             }
+        }
+    }
+
+    private static void Hand(object component, Microsoft.CodeAnalysis.SyntaxNode node, CSharpContext context)
+    {
+        switch (component)
+        {
+            case ICSharpFactCollector collector:
+                collector.Collect(node, context);
+                break;
+            case ICSharpDetector detector:
+                context.CurrentDetector = detector;
+                detector.Analyze(node, context);
+                break;
         }
     }
 
