@@ -557,7 +557,7 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
             var at = $"({_builder.Where(path, filter.Span)})";
             if (filter.Authorizes)
             {
-                return $"authorizes the caller itself {at}";
+                return $"decides in its own code who may pass (an authorization filter) {at}";
             }
 
             if (filter.Rejects)

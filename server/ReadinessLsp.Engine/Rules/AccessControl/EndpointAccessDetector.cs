@@ -114,7 +114,8 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
             return;
         }
 
-        var operation = HandlerShape.AdminOperation(site.Names);
+        var operation = HandlerShape.AdminOperation(site.Names) ??
+            (verb is not ("GET" or "DELETE") && HandlerShape.CreditsMoney(site.Names, site.Types, site.Body) ? HandlerShape.CreditsMoneyOperation : null);
         var anonymousPossible = !local.Authorized || local.AllowAnonymous;
         if (operation is null && !anonymousPossible && siblings.Checking < 2 && !site.IsMinimal)
         {
@@ -123,10 +124,10 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
 
         var body = new Lazy<HandlerBody>(() => HandlerBody.Of(site.Body, context));
         var usesCurrentUser = words.CurrentUser && body.Value.UsesCurrentUser;
-        if (operation is not null && !(operation == HandlerShape.ListsEverything && usesCurrentUser))
+        if (operation is not null && !(operation is HandlerShape.ListsEverything or HandlerShape.CreditsMoneyOperation && usesCurrentUser))
         {
             context.Defer(this, site.Span, Candidate.Admin(operation, 0, 0, place), ruleId: "RDY1005");
-            if (operation != HandlerShape.ListsEverything || !anonymousPossible)
+            if (operation is not (HandlerShape.ListsEverything or HandlerShape.CreditsMoneyOperation) || !anonymousPossible)
             {
                 return;
             }
@@ -226,6 +227,11 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
         }
 
         string what;
+        if (data.Operation == HandlerShape.CreditsMoneyOperation && endpoint.IsAnonymous)
+        {
+            return null; // Money for anyone: RDY1004 says so.
+        }
+
         if (data.Operation == HandlerShape.ListsEverything)
         {
             if (endpoint.IsAnonymous)

@@ -276,6 +276,40 @@ internal static partial class HandlerShape
     /// <summary>What <see cref="AdminOperation"/> says of a list of every user's records.</summary>
     public const string ListsEverything = "list every user's records";
 
+    /// <summary>What <see cref="CreditsMoney"/> says: money put into an account with nothing paid in.</summary>
+    public const string CreditsMoneyOperation = "crediting any account with money nobody paid in (a teller's deposit)";
+
+    private static readonly string[] CreditWords = ["deposit", "adjustbalance", "setbalance", "updatebalance", "creditaccount", "addbalance"];
+    private static readonly string[] PaymentWords =
+        ["card", "payment", "stripe", "checkout", "paypal", "charge", "invoice", "intent", "gateway", "braintree", "razorpay", "webhook", "signature"];
+
+    /// <summary>
+    /// Whether a handler puts money into an account as a teller does: named <c>Deposit</c> (or
+    /// adjusts a balance), and neither the types it takes nor its code mention a payment the caller
+    /// made (a card, a checkout, a provider's webhook), so the money comes from nowhere.
+    /// </summary>
+    public static bool CreditsMoney(IReadOnlyList<string> names, string types, SyntaxNode? body)
+    {
+        var named = false;
+        foreach (var name in names)
+        {
+            foreach (var token in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                named |= CreditWords.Any(w => token.StartsWith(w, StringComparison.Ordinal));
+            }
+
+            named |= CreditWords.Any(w => name.Replace(" ", string.Empty, StringComparison.Ordinal).StartsWith(w, StringComparison.Ordinal));
+        }
+
+        if (!named || PaymentWords.Any(w => types.Contains(w, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var code = body?.ToString() ?? string.Empty;
+        return !PaymentWords.Any(w => code.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Whether the code makes numeric codes with <c>System.Random</c> (<c>new Random().Next(100000, 999999)</c>), which can be predicted.</summary>
     public static bool MakesRandomCodes(SyntaxNode? scope) =>
         scope is not null && scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
