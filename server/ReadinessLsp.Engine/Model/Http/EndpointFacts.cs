@@ -145,11 +145,22 @@ internal sealed record RouteChain(
         RateLimits = new([.. RateLimits, .. inner.RateLimits]),
     };
 
-    public RouteChain With(IEnumerable<AuthMeta> auth, IEnumerable<RateLimitMeta> rateLimits) => this with
+    public RouteChain With(IEnumerable<AuthMeta> auth, IEnumerable<RateLimitMeta> rateLimits)
     {
-        Auth = new([.. Auth, .. auth]),
-        RateLimits = new([.. RateLimits, .. rateLimits]),
-    };
+        // Most endpoints add nothing at most steps: then nothing is copied.
+        var moreAuth = auth as IReadOnlyCollection<AuthMeta> ?? [.. auth];
+        var moreLimits = rateLimits as IReadOnlyCollection<RateLimitMeta> ?? [.. rateLimits];
+        if (moreAuth.Count == 0 && moreLimits.Count == 0)
+        {
+            return this;
+        }
+
+        return this with
+        {
+            Auth = moreAuth.Count == 0 ? Auth : new([.. Auth, .. moreAuth]),
+            RateLimits = moreLimits.Count == 0 ? RateLimits : new([.. RateLimits, .. moreLimits]),
+        };
+    }
 }
 
 /// <summary>What a <c>Map*</c> call maps.</summary>

@@ -161,6 +161,28 @@ internal static class HandlerSyntax
 
     private const string UnicodeEscape = "\\u";
 
+    private static readonly object WritesKey = new();
+
+    /// <summary>
+    /// <see cref="Writes(SyntaxNode?, Workspace.SourceDocument)"/>, read once per body and file: the
+    /// endpoint collectors and the endpoint rules ask about the same handlers.
+    /// </summary>
+    public static bool Writes(SyntaxNode? body, Analysis.AnalysisContext context)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        var known = context.Local<Dictionary<int, bool>>(WritesKey);
+        if (!known.TryGetValue(body.SpanStart, out var writes))
+        {
+            known[body.SpanStart] = writes = Writes(body, context.Document);
+        }
+
+        return writes;
+    }
+
     // The call whose method name is `name`: `Save()`, `db.Save()`, `db?.Save()`.
     private static InvocationExpressionSyntax? CallNamed(SimpleNameSyntax name) => name.Parent switch
     {

@@ -33,27 +33,73 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
     /// <summary>The site <paramref name="node"/> is, or null when it cannot be a handler.</summary>
     public static EndpointSite? Of(SyntaxNode node, AnalysisContext context)
     {
-        if (node is InvocationExpressionSyntax invocation && !MayMap(invocation))
+        // Most nodes cannot be handlers: said before anything is looked up or allocated.
+        switch (node)
         {
-            return null;
+            case InvocationExpressionSyntax invocation when !MayMap(invocation):
+                return null;
+            case MethodDeclarationSyntax method when !MayBeAction(method, context):
+                return null;
+            case not (InvocationExpressionSyntax or MethodDeclarationSyntax):
+                return null;
         }
 
-        // Several endpoint rules ask about the same node: read it once per file.
-        var sites = context.Local<Dictionary<SyntaxNode, EndpointSite?>>(SitesKey);
-        if (!sites.TryGetValue(node, out var site))
+        // Several endpoint rules ask about the same handler: read it once per file. The rules see the
+        // nodes in the same order, so the last few sites answer nearly every question.
+        var sites = context.Local<RecentSites>(SitesKey);
+        if (!sites.TryGet(node, out var site))
         {
-            sites[node] = site = node switch
-            {
-                MethodDeclarationSyntax method => Action(method, context),
-                InvocationExpressionSyntax call => Minimal(call),
-                _ => null,
-            };
+            site = node is MethodDeclarationSyntax action ? Action(action, context) : Minimal((InvocationExpressionSyntax)node);
+            sites.Add(node, site);
         }
 
         return site;
     }
 
     private static readonly object SitesKey = new();
+
+    // A public instance method of a class that may handle requests.
+    private static bool MayBeAction(MethodDeclarationSyntax method, AnalysisContext context) =>
+        method.Parent is ClassDeclarationSyntax type && method.Modifiers.Any(SyntaxKind.PublicKeyword) && !method.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+        HandlerTypeCollector.MayHandleRequests(type, context);
+
+    /// <summary>The sites read last in a file, by node: a small ring, since rules ask in walk order.</summary>
+    private sealed class RecentSites
+    {
+        private const int Size = 8;
+        private readonly SyntaxNode?[] _nodes = new SyntaxNode?[Size];
+        private readonly EndpointSite?[] _sites = new EndpointSite?[Size];
+        private Dictionary<SyntaxNode, EndpointSite?>? _older;
+        private int _next;
+
+        public bool TryGet(SyntaxNode node, out EndpointSite? site)
+        {
+            for (var i = 0; i < Size; i++)
+            {
+                if (ReferenceEquals(_nodes[i], node))
+                {
+                    site = _sites[i];
+                    return true;
+                }
+            }
+
+            site = null;
+            return _older is not null && _older.TryGetValue(node, out site);
+        }
+
+        public void Add(SyntaxNode node, EndpointSite? site)
+        {
+            // A node pushed out of the ring is still asked for now and then (a minimal handler's siblings): keep it.
+            if (_nodes[_next] is { } evicted)
+            {
+                (_older ??= new Dictionary<SyntaxNode, EndpointSite?>(ReferenceEqualityComparer.Instance))[evicted] = _sites[_next];
+            }
+
+            _nodes[_next] = node;
+            _sites[_next] = site;
+            _next = (_next + 1) % Size;
+        }
+    }
 
     // "ForgotPassword" -> "Forgot Password": words stay words, and "ForgotPassword" still reads "forgotpassword" once compacted.
     private static string Split(string name)
@@ -101,26 +147,33 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
 
     private static EndpointSite? Action(MethodDeclarationSyntax method, AnalysisContext context)
     {
-        if (!method.Modifiers.Any(SyntaxKind.PublicKeyword) || method.Modifiers.Any(SyntaxKind.StaticKeyword) || method.Parent is not ClassDeclarationSyntax type)
-        {
-            return null;
-        }
-
-        if (!HandlerTypeCollector.MayHandleRequests(type, context))
-        {
-            return null;
-        }
-
+        var type = (ClassDeclarationSyntax)method.Parent!;
         var path = context.Path;
 
-        var routes = method.AttributeLists.SelectMany(l => l.Attributes)
-            .Where(a => a.ArgumentList?.Arguments.Count > 0 && CSharpFileModel.AttributeName(a) is "Route" or "HttpGet" or "HttpPost" or "HttpPut" or "HttpDelete" or "HttpPatch")
-            .Select(a => a.ArgumentList!.Arguments[0].Expression.StringLiteralValue());
-        var classRoutes = type.AttributeLists.SelectMany(l => l.Attributes)
-            .Where(a => CSharpFileModel.AttributeName(a) == "Route" && a.ArgumentList?.Arguments.Count > 0)
-            .Select(a => a.ArgumentList!.Arguments[0].Expression.StringLiteralValue());
-        var names = new List<string> { HandlerShape.Normalize(Split(method.Identifier.ValueText)) };
-        names.AddRange(routes.Select(r => HandlerShape.Normalize(StripParameters(r) ?? string.Empty)));
+        var names = new List<string>(3) { HandlerShape.Normalize(Split(method.Identifier.ValueText)) };
+        foreach (var list in method.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.ArgumentList is { Arguments.Count: > 0 } arguments && CSharpFileModel.AttributeName(attribute) is "Route" or "HttpGet" or "HttpPost" or "HttpPut" or "HttpDelete" or "HttpPatch")
+                {
+                    names.Add(HandlerShape.Normalize(StripParameters(arguments.Arguments[0].Expression.StringLiteralValue()) ?? string.Empty));
+                }
+            }
+        }
+
+        var classRoutes = new List<string?>(1);
+        foreach (var list in type.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.ArgumentList is { Arguments.Count: > 0 } arguments && CSharpFileModel.AttributeName(attribute) == "Route")
+                {
+                    classRoutes.Add(arguments.Arguments[0].Expression.StringLiteralValue());
+                }
+            }
+        }
+
         var types = TypeWords(method.ParameterList.Parameters);
         var page = HandlerTypeCollector.PageOf(path, type.BaseList is null ? null : "PageModel")?.Page;
         var words = HandlerShape.Normalize(string.Join(' ', [.. names, types, Split(type.Identifier.ValueText), page, .. classRoutes.Select(StripParameters)]));

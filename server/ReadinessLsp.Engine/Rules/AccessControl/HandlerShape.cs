@@ -75,6 +75,11 @@ internal static partial class HandlerShape
     {
         // The name says it first: a registration that signs the new user in is still a registration.
         var compact = words.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (compact.AsSpan().IndexOfAny(FlowNameWords) < 0)
+        {
+            return body is null ? AuthFlow.None : FlowOfCode(body); // most handlers: no flow word at all, nothing split
+        }
+
         var tokens = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (Has(compact, "logout", "signout", "logoff"))
         {
@@ -108,12 +113,20 @@ internal static partial class HandlerShape
             return AuthFlow.SignIn;
         }
 
-        // Then the code: what it calls.
-        if (body is null)
-        {
-            return AuthFlow.None;
-        }
+        return body is null ? AuthFlow.None : FlowOfCode(body);
+    }
 
+    // Every word the names of flows are told by, for one search before any other ("code", "pin" and "token" are in it too).
+    private static readonly System.Buffers.SearchValues<string> FlowNameWords = System.Buffers.SearchValues.Create(
+        [
+            "logout", "signout", "logoff", "refresh", "forgot", "password", "recover", "otp", "twofactor", "2fa", "mfa", "verifyphone", "code", "pin",
+            "register", "signup", "login", "signin", "logon", "authenticate", "authorizeuser", "token", "credentials",
+        ],
+        StringComparison.Ordinal);
+
+    // Then the code: what it calls.
+    private static AuthFlow FlowOfCode(HandlerBody body)
+    {
         var calls = body.Calls;
         if (calls.Contains("GeneratePasswordResetTokenAsync") || calls.Contains("ResetPasswordAsync"))
         {
