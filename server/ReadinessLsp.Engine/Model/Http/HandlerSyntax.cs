@@ -49,7 +49,13 @@ internal static class HandlerSyntax
             return EquatableArray<HandlerParameter>.Empty;
         }
 
-        return list.Parameters.Select(p => Parameter(p, routeParameters)).ToEquatableArray();
+        var parameters = new HandlerParameter[list.Parameters.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = Parameter(list.Parameters[i], routeParameters);
+        }
+
+        return new EquatableArray<HandlerParameter>(parameters);
     }
 
     public static HandlerParameter Parameter(ParameterSyntax parameter, IReadOnlyCollection<string> routeParameters)
@@ -61,24 +67,27 @@ internal static class HandlerSyntax
 
     private static ParameterSource SourceOf(ParameterSyntax parameter, string name, IReadOnlyCollection<string> routeParameters)
     {
-        foreach (var attribute in parameter.AttributeLists.SelectMany(l => l.Attributes))
+        foreach (var list in parameter.AttributeLists)
         {
-            switch (CSharpFileModel.AttributeName(attribute))
+            foreach (var attribute in list.Attributes)
             {
-                case "FromRoute":
-                    return ParameterSource.Route;
-                case "FromQuery":
-                    return ParameterSource.Query;
-                case "FromBody":
-                    return ParameterSource.Body;
-                case "FromForm":
-                    return ParameterSource.Form;
-                case "FromHeader":
-                    return ParameterSource.Header;
-                case "FromServices" or "FromKeyedServices":
-                    return ParameterSource.Server;
-                case "AsParameters":
-                    return ParameterSource.Unknown;
+                switch (CSharpFileModel.AttributeName(attribute))
+                {
+                    case "FromRoute":
+                        return ParameterSource.Route;
+                    case "FromQuery":
+                        return ParameterSource.Query;
+                    case "FromBody":
+                        return ParameterSource.Body;
+                    case "FromForm":
+                        return ParameterSource.Form;
+                    case "FromHeader":
+                        return ParameterSource.Header;
+                    case "FromServices" or "FromKeyedServices":
+                        return ParameterSource.Server;
+                    case "AsParameters":
+                        return ParameterSource.Unknown;
+                }
             }
         }
 

@@ -71,7 +71,12 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
 
     private static ActionFact Action(MethodDeclarationSyntax method, string typeName, bool mayBroadcast, CSharpContext context)
     {
-        var attributes = method.AttributeLists.SelectMany(l => l.Attributes).ToList();
+        var attributes = new List<AttributeSyntax>(4);
+        foreach (var list in method.AttributeLists)
+        {
+            attributes.AddRange(list.Attributes);
+        }
+
         var where = $"{typeName}.{method.Identifier.ValueText}";
         var (verbs, templates) = HttpAttributes.VerbsAndTemplates(attributes);
         var routeParameters = templates.SelectMany(RouteTemplate.Parameters).ToList();

@@ -70,6 +70,7 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
         private readonly SyntaxNode?[] _nodes = new SyntaxNode?[Size];
         private readonly EndpointSite?[] _sites = new EndpointSite?[Size];
         private Dictionary<SyntaxNode, EndpointSite?>? _older;
+        private int _olderEnd = -1;
         private int _next;
 
         public bool TryGet(SyntaxNode node, out EndpointSite? site)
@@ -83,8 +84,9 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
                 }
             }
 
+            // Nodes come in walk order: one that starts after every node pushed out was never read.
             site = null;
-            return _older is not null && _older.TryGetValue(node, out site);
+            return _older is not null && node.SpanStart <= _olderEnd && _older.TryGetValue(node, out site);
         }
 
         public void Add(SyntaxNode node, EndpointSite? site)
@@ -93,6 +95,7 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
             if (_nodes[_next] is { } evicted)
             {
                 (_older ??= new Dictionary<SyntaxNode, EndpointSite?>(ReferenceEqualityComparer.Instance))[evicted] = _sites[_next];
+                _olderEnd = Math.Max(_olderEnd, evicted.SpanStart);
             }
 
             _nodes[_next] = node;
@@ -119,11 +122,23 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
     }
 
     // The request types a caller sends (`LoginDto`), not what the server hands in (`CancellationToken`).
-    private static string TypeWords(SeparatedSyntaxList<ParameterSyntax> parameters) =>
-        HandlerShape.Normalize(string.Join(' ', parameters
-            .Select(p => CSharpFileModel.SimpleName(p.Type) ?? string.Empty)
-            .Where(t => t is not ("CancellationToken" or "HttpContext" or "HttpRequest" or "ClaimsPrincipal" or "string") && !t.EndsWith("Context", StringComparison.Ordinal) && !t.EndsWith("Service", StringComparison.Ordinal))
-            .Select(Split)));
+    private static string TypeWords(SeparatedSyntaxList<ParameterSyntax> parameters)
+    {
+        System.Text.StringBuilder? sb = null;
+        foreach (var parameter in parameters)
+        {
+            var type = CSharpFileModel.SimpleName(parameter.Type) ?? string.Empty;
+            if (type is "CancellationToken" or "HttpContext" or "HttpRequest" or "ClaimsPrincipal" or "string" ||
+                type.EndsWith("Context", StringComparison.Ordinal) || type.EndsWith("Service", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            (sb ??= new System.Text.StringBuilder()).Append(sb.Length > 0 ? " " : string.Empty).Append(Split(type));
+        }
+
+        return sb is null ? string.Empty : HandlerShape.Normalize(sb.ToString());
+    }
 
     // "/api/{token}" says nothing about tokens: route parameters are names the caller fills in.
     private static string? StripParameters(string? route)
