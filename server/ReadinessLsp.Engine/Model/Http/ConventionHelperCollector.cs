@@ -29,27 +29,28 @@ internal sealed class ConventionHelperCollector : ICSharpFactCollector
             return;
         }
 
-        var body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-        if (body is null)
-        {
-            return;
-        }
-
         var receiver = parameters[0].Identifier.ValueText;
         var name = method.Identifier.ValueText;
         var where = $"the builder {name}() is given";
         List<AuthMeta>? auth = null;
         List<RateLimitMeta>? limits = null;
-        foreach (var call in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<InvocationExpressionSyntax>())
+
+        // A helper applies its conventions in its own statements (`group.RequireAuthorization(...);`,
+        // `return builder.RequireAuthorization();`, `=> builder...`): nothing deeper is read.
+        foreach (var expression in TopLevelExpressions(method))
         {
-            // Only the outermost call of each chain, and only chains on the receiver itself.
-            if (call.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } || !RootIs(call, receiver))
+            if (expression is not InvocationExpressionSyntax call || !RootIs(call, receiver))
             {
                 continue;
             }
 
             foreach (var link in call.FluentChain())
             {
+                if (link.MethodName() is not { } linkName || linkName.StartsWith("Map", StringComparison.Ordinal))
+                {
+                    break; // after MapGet or MapGroup, conventions apply to what was mapped, not to the builder given
+                }
+
                 if (Conventions.AuthOf(link, where) is { } meta && !(meta.Kind == AuthMetaKind.Helper && meta.Resolves == name))
                 {
                     (auth ??= []).Add(meta);
@@ -70,6 +71,28 @@ internal sealed class ConventionHelperCollector : ICSharpFactCollector
                 auth is null ? EquatableArray<AuthMeta>.Empty : auth.ToEquatableArray(),
                 limits is null ? EquatableArray<RateLimitMeta>.Empty : limits.ToEquatableArray(),
                 context.RangeOf(method.Identifier.Span)));
+        }
+    }
+
+    private static IEnumerable<ExpressionSyntax> TopLevelExpressions(MethodDeclarationSyntax method)
+    {
+        if (method.ExpressionBody is { } arrow)
+        {
+            yield return arrow.Expression;
+            yield break;
+        }
+
+        foreach (var statement in method.Body?.Statements ?? default)
+        {
+            switch (statement)
+            {
+                case ExpressionStatementSyntax { Expression: var expression }:
+                    yield return expression;
+                    break;
+                case ReturnStatementSyntax { Expression: { } returned }:
+                    yield return returned;
+                    break;
+            }
         }
     }
 
