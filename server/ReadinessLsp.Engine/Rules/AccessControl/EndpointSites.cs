@@ -208,24 +208,42 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
 
         var member = (MemberAccessExpressionSyntax)call.Expression;
 
+        // The route literal and the handler (the last delegate), in one pass and without LINQ over the list.
         var arguments = call.ArgumentList.Arguments;
-        var literal = arguments.FirstOrDefault(a => a.Expression.StringLiteralValue() is not null);
-        var handler = arguments.Select(a => a.Expression).LastOrDefault(e => e is AnonymousFunctionExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax);
+        ArgumentSyntax? literal = null;
+        ExpressionSyntax? handler = null;
+        foreach (var argument in arguments)
+        {
+            literal ??= argument.Expression.StringLiteralValue() is not null ? argument : null;
+            handler = argument.Expression is AnonymousFunctionExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax ? argument.Expression : handler;
+        }
+
         if (handler is null)
         {
             return null;
         }
 
-        SyntaxNode code = handler;
-        if (handler is IdentifierNameSyntax group &&
-            call.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Members.OfType<MethodDeclarationSyntax>()
-                .FirstOrDefault(m => m.Identifier.ValueText == group.Identifier.ValueText) is { } sibling)
+        TypeDeclarationSyntax? owner = null;
+        for (var parent = call.Parent; parent is not null && owner is null; parent = parent.Parent)
         {
-            code = sibling;
+            owner = parent as TypeDeclarationSyntax;
+        }
+
+        SyntaxNode code = handler;
+        if (handler is IdentifierNameSyntax group && owner is not null)
+        {
+            foreach (var sibling in owner.Members)
+            {
+                if (sibling is MethodDeclarationSyntax method && method.Identifier.ValueText == group.Identifier.ValueText)
+                {
+                    code = method;
+                    break;
+                }
+            }
         }
 
         var end = arguments.Count > 0 && arguments[0] == literal ? literal.Span.End : member.Name.Span.End;
-        var type = call.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText;
+        var type = owner?.Identifier.ValueText;
         var names = new List<string> { HandlerShape.Normalize(StripParameters(literal?.Expression.StringLiteralValue()) ?? string.Empty) };
         if (handler is not AnonymousFunctionExpressionSyntax)
         {
