@@ -28,6 +28,11 @@ internal sealed class FilterTypeCollector : ICSharpFactCollector
         }
 
         var bases = baseList.Types.Select(t => CSharpFileModel.SimpleName(t.Type)).OfType<string>().ToList();
+        if (bases.All(b => AfterTheAction.Contains(b) || !IsFilterBase(b)))
+        {
+            return; // exception and result filters run after the action has run: they never turn a caller away
+        }
+
         var authorizes = bases.Any(b => b is "IAuthorizationFilter" or "IAsyncAuthorizationFilter" or "AuthorizeAttribute" or "AuthorizationFilterAttribute");
         context.Facts.Add(new FilterTypeFact(
             type.Identifier.ValueText,
@@ -37,6 +42,12 @@ internal sealed class FilterTypeCollector : ICSharpFactCollector
             Delegates(type),
             context.RangeOf(type.Identifier.Span)));
     }
+
+    private static readonly HashSet<string> AfterTheAction = new(StringComparer.Ordinal)
+    {
+        "ExceptionFilterAttribute", "IExceptionFilter", "IAsyncExceptionFilter", "ResultFilterAttribute", "IResultFilter", "IAsyncResultFilter",
+        "IAlwaysRunResultFilter", "IAsyncAlwaysRunResultFilter",
+    };
 
     private static bool IsFilterBase(string? name) =>
         name is not null && (name.EndsWith("Filter", StringComparison.Ordinal) || name.EndsWith("Attribute", StringComparison.Ordinal));
