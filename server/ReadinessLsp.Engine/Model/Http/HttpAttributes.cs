@@ -69,7 +69,8 @@ internal static class HttpAttributes
         var target = name is "TypeFilter" or "ServiceFilter"
             ? (attribute.ArgumentList?.Arguments.FirstOrDefault()?.Expression as TypeOfExpressionSyntax)?.Type is { } filter ? CSharpFileModel.SimpleName(filter) : null
             : name;
-        return target is null ? null : new AuthMeta(AuthMetaKind.Filter, default, default, default, $"{Shorten(attribute)} on {where}") { Resolves = target };
+        // Most of these are no filter at all: the reason names the attribute without quoting its arguments.
+        return target is null ? null : new AuthMeta(AuthMetaKind.Filter, default, default, default, $"[{name}] on {where}") { Resolves = target };
     }
 
     // Attributes of ASP.NET Core and common libraries on actions and controllers that never authorize.
