@@ -85,12 +85,18 @@ internal sealed class RequestModelCollector : ICSharpFactCollector
 
     private static ModelProperty Property(string name, TypeSyntax type, SyntaxList<AttributeListSyntax> attributeLists)
     {
-        var attributes = attributeLists.SelectMany(l => l.Attributes).Select(CSharpFileModel.AttributeName).ToList();
+        bool validated = false, ranged = false;
+        foreach (var list in attributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var attributeName = CSharpFileModel.AttributeName(attribute);
+                validated |= ValidationAttributes.Contains(attributeName) || attributeName.EndsWith("Validation", StringComparison.Ordinal);
+                ranged |= RangeAttributes.Contains(attributeName);
+            }
+        }
+
         var typeName = CSharpFileModel.SimpleName(type is NullableTypeSyntax nullable ? nullable.ElementType : type) ?? string.Empty;
-        return new ModelProperty(
-            name,
-            NumericTypes.Contains(typeName),
-            attributes.Any(a => ValidationAttributes.Contains(a) || a.EndsWith("Validation", StringComparison.Ordinal)),
-            attributes.Any(RangeAttributes.Contains));
+        return new ModelProperty(name, NumericTypes.Contains(typeName), validated, ranged);
     }
 }
