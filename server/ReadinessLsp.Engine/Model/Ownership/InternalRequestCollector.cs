@@ -21,6 +21,7 @@ internal sealed class InternalRequestCollector : ICSharpFactCollector
     ];
 
     private static readonly object ClassesKey = new();
+    private static readonly object SeenKey = new();
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.ObjectCreationExpression];
 
@@ -42,7 +43,7 @@ internal sealed class InternalRequestCollector : ICSharpFactCollector
             classes[owner] = handlesMessages = owner.BaseList.Types.Any(b => CSharpFileModel.SimpleName(b.Type) is { } name && Words.Any(w => w.TrimEnd('<') == name || name.EndsWith("IntegrationEventHandler", StringComparison.Ordinal)));
         }
 
-        if (handlesMessages)
+        if (handlesMessages && context.Local<HashSet<string>>(SeenKey).Add(type))
         {
             context.Facts.Add(new InternalRequestFact(type, context.Path));
         }

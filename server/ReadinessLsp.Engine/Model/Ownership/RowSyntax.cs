@@ -172,6 +172,11 @@ internal static class RowSyntax
     /// <summary>Whether the expression is handed back: in a return statement or an expression body, up to <paramref name="body"/>.</summary>
     public static bool IsReturned(SyntaxNode expression, SyntaxNode body)
     {
+        if (expression == body)
+        {
+            return true; // `(int id, Db db) => db.Orders.Find(id)`
+        }
+
         for (var current = expression.Parent; current is not null && current != body; current = current.Parent)
         {
             switch (current)
@@ -183,7 +188,7 @@ internal static class RowSyntax
             }
         }
 
-        return expression.Parent == body;
+        return body is ArrowExpressionClauseSyntax || body is ExpressionSyntax;
     }
 
     /// <summary>

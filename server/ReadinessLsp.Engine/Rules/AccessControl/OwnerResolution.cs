@@ -155,9 +155,7 @@ internal static class OwnerResolution
                 ["owner"] = ownerName,
                 ["parameter"] = data.Parameter,
                 ["how"] = byOwner ? $"the {entity} rows of whichever user `{value}` names"
-                    : via is not null && data.Value is { } sent && !sent.Contains('.', StringComparison.Ordinal) && data.Parameter == sent && property is not null && !byKey ? $"the {entity} whose {property} the caller sends in `{value}`"
-                    : via is not null && !byKey ? $"the {entity} whose {property} is `{value}`"
-                    : via is not null && property is not null && property != "Id" && data.Value == data.Parameter && !IsScalarName(value) ? $"the {entity} whose {property} the caller sends in `{value}`"
+                    : via is not null && value == data.Parameter && !IsScalarName(value) ? $"the {entity} whose {(byKey ? "id" : property)} the caller sends in `{value}`"
                     : byKey ? $"the {entity} whose id is `{value}`" : $"the {entity} whose {property} is `{value}`",
                 ["use"] = use,
                 ["check"] = data.CheckedTooLate ? "and only afterwards checks that it belongs to the caller" : "but never checks that it belongs to the caller",
