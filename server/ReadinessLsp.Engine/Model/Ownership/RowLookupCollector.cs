@@ -5,6 +5,7 @@ using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Model.Data;
 using ReadinessLsp.Engine.Model.Facts;
+using ReadinessLsp.Engine.Model.Http;
 
 namespace ReadinessLsp.Engine.Model.Ownership;
 
@@ -22,8 +23,11 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
         "Specification", "SingleResultSpecification", "BaseSpecification", "Spec",
     };
 
-    // Signs that a method checks the signed-in user itself: then what it loads is not the caller's to choose.
-    private static readonly string[] CallerWords = ["CurrentUser", "GetUserId", "ClaimTypes", "User.Find", "User.Identity", "IsInRole"];
+    // Names that show a method reads the signed-in user itself: then what it loads is not the caller's to choose.
+    private static readonly HashSet<string> CallerNames = new(StringComparer.Ordinal)
+    {
+        "ClaimTypes", "FindFirst", "GetUserId", "GetUserIdAsync", "FindFirstValue", "IsInRole", "CurrentUser", "ICurrentUser", "ICurrentUserService", "GetCurrentUserId",
+    };
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
 
@@ -53,6 +57,12 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
     private static void Load(InvocationExpressionSyntax call, MemberAccessExpressionSyntax member, string name, CSharpContext context)
     {
         if (OwnMethod(call) is not { } method || method.ParameterList.Parameters.Count == 0 || method.Parent is not TypeDeclarationSyntax type)
+        {
+            return;
+        }
+
+        // An action of a controller or page is the framework's to call; the IDOR rule reads it as a handler.
+        if (type is ClassDeclarationSyntax handlerType && method.Modifiers.Any(SyntaxKind.PublicKeyword) && HandlerTypeCollector.MayHandleRequests(handlerType, context))
         {
             return;
         }
@@ -115,8 +125,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
 
         if (!seen.ContainsKey(method))
         {
-            var text = context.Text.ToString(method.Span);
-            seen[method] = checksCaller = CallerWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+            seen[method] = checksCaller = ReadsCaller(method);
             if (checksCaller)
             {
                 return;
@@ -184,6 +193,19 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
     }
 
     private static readonly object SeenKey = new();
+
+    private static bool ReadsCaller(MethodDeclarationSyntax method)
+    {
+        foreach (var token in method.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && (CallerNames.Contains(token.ValueText) || token.ValueText.Contains("CurrentUser", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // The named method a call runs in; not a lambda's, and not a public action of an endpoint class.
     private static MethodDeclarationSyntax? OwnMethod(SyntaxNode node)

@@ -187,6 +187,9 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         return null;
     }
 
+    private static bool ImportsEfCore(SyntaxNode node) =>
+        node.SyntaxTree.GetRoot() is CompilationUnitSyntax unit && unit.Usings.Any(u => u.Name is QualifiedNameSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Microsoft" }, Right.Identifier.ValueText: "EntityFrameworkCore" });
+
     private static string Text(ExpressionSyntax value) => value is IdentifierNameSyntax { Identifier.ValueText: var name } ? name : value.ToString();
 
     // The workspace method a call reaches: through the receiver's declared type, or, for `services.Queries.GetOrderAsync(id)`, the property's name.
@@ -299,7 +302,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 Value = Text(load.ArgumentList.Arguments[0].Expression),
                 FindCall = load.ArgumentList.Arguments.Count == 1 ? context.RangeOf(load.Span) : null,
                 // FirstOrDefaultAsync is an extension of EF Core's namespace: offered only where the file imports it.
-                FindTable = name == "Find" || context.Text.ToString().Contains("using Microsoft.EntityFrameworkCore;", StringComparison.Ordinal) ? member.Expression.ToString() : null,
+                FindTable = name == "Find" || ImportsEfCore(load) ? member.Expression.ToString() : null,
                 FindArgument = load.ArgumentList.Arguments[0].Expression.ToString(),
                 FindAsync = name == "FindAsync",
             };
