@@ -185,6 +185,8 @@ internal static class RowSyntax
                     return true;
                 case StatementSyntax or AnonymousFunctionExpressionSyntax:
                     return false;
+                case IsPatternExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression }:
+                    return false; // `await db.Orders.FindAsync(id) is null ? NotFound() : Ok()`: only tested
             }
         }
 
@@ -224,7 +226,7 @@ internal static class RowSyntax
                         }
                     }
 
-                    if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var receiver } } && receiver == local &&
+                    if (call.Expression is MemberAccessExpressionSyntax { Expression: var target } && Names(target, local) &&
                         !name.StartsWith("Get", StringComparison.Ordinal) && !name.StartsWith("To", StringComparison.Ordinal) && !name.StartsWith("Is", StringComparison.Ordinal) &&
                         !name.StartsWith("Has", StringComparison.Ordinal) && name is not ("Equals" or "Any" or "Select" or "Where" or "Count" or "Contains" or "First" or "FirstOrDefault"))
                     {
@@ -233,8 +235,7 @@ internal static class RowSyntax
 
                     saves |= name.StartsWith("Save", StringComparison.Ordinal) || name.StartsWith("Commit", StringComparison.Ordinal) || name is "Update" or "UpdateAsync";
                     break;
-                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var target } } }
-                    when target == local:
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: var receiver } } when Names(receiver, local):
                     use ??= "changes it";
                     break;
                 case ReturnStatementSyntax { Expression: { } returned } when use is null && Hands(returned, local):
@@ -248,6 +249,14 @@ internal static class RowSyntax
 
         return use is "returns it" or null && calledOnRow && saves ? "changes it" : use;
     }
+
+    // `order`, or `order!`.
+    private static bool Names(ExpressionSyntax expression, string local) => expression switch
+    {
+        IdentifierNameSyntax { Identifier.ValueText: var name } => name == local,
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: IdentifierNameSyntax { Identifier.ValueText: var name } } => name == local,
+        _ => false,
+    };
 
     // Whether a returned expression carries the row out, not only a test of it (`return order != null`).
     private static bool Hands(ExpressionSyntax returned, string local)

@@ -33,7 +33,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
 
     // Handlers that load, and handlers that hand an id to a repository (controllers, minimal APIs, command handlers).
     public IReadOnlyCollection<string>? RequiredWords { get; } =
-        ["Find", "FirstOrDefault", "SingleOrDefault", "First(", "FirstAsync", "Single(", "SingleAsync", "ToList", "ToArray", "Controller", "Handle(", "MapGet", "MapPut",
+        ["Find", "FirstOrDefault", "SingleOrDefault", "First(", "FirstAsync", "Single(", "SingleAsync", "ToList", "ToArray", "ControllerBase", ": Controller", "[Http", "[Route", "Handle(", "MapGet", "MapPut",
         "MapPost", "MapDelete", "MapPatch"];
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EndpointIndex), typeof(EfModel), typeof(RowLookups)];
