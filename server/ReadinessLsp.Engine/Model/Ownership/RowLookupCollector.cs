@@ -68,6 +68,11 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
         }
 
         var parameters = Parameters(method);
+        if (!NamesParameter(call, parameters))
+        {
+            return; // nothing the caller hands in reaches this query: no need to ask the file's model
+        }
+
         var file = EfFile.Of(context);
         EfSetRef? table = null;
         string? parameter = null;
@@ -224,6 +229,20 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
         }
 
         return null;
+    }
+
+    // Whether a filter or argument along the chain names a parameter.
+    private static bool NamesParameter(InvocationExpressionSyntax load, List<string> parameters)
+    {
+        foreach (var node in load.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax { Identifier.ValueText: var name } && parameters.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> Parameters(MethodDeclarationSyntax method)

@@ -132,7 +132,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
     // The first row the handler loads by a caller's value, directly, through a navigation, a specification or one call into the workspace.
     private static ((TextSpan Span, OwnerCandidate Data), int At)? FirstLoad(OwnerScan scan, SyntaxNode body, List<string> parameters, EfFile file, CSharpContext context, bool command)
     {
-        Dictionary<string, EfSetRef>? loaded = null;
+        Dictionary<string, InvocationExpressionSyntax>? loaded = null;
         foreach (var load in scan.Loads)
         {
             var name = load.MethodName()!;
@@ -143,7 +143,8 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 continue; // an inner step of a longer chain: the outer call is the load
             }
 
-            var data = LoadOf(load, name, file, parameters, context, loaded) ?? SpecificationLoad(load, scan, parameters);
+            // Only a load that compares something with what the caller sends is worth asking the file's model about.
+            var data = MayCompareWithCaller(load, parameters, scan) ? LoadOf(load, name, file, parameters, context, loaded) ?? SpecificationLoad(load, scan, parameters) : null;
             var use = data is null ? null : UseOf(outer, body);
 
             // In a command handler the request's user fields are the caller's own (the endpoint fills them from the token): a list by them is no leak.
@@ -153,9 +154,9 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             }
 
             // Remember what each local holds, for a child row found through it later (`article.Comments.FirstOrDefault(...)`).
-            if (RowSyntax.LocalOf(outer) is { } holder && !name.StartsWith("To", StringComparison.Ordinal) && file.ChainOf(load) is { } chain)
+            if (RowSyntax.LocalOf(outer) is { } holder && !name.StartsWith("To", StringComparison.Ordinal))
             {
-                (loaded ??= new(StringComparer.Ordinal))[holder] = chain.Root;
+                (loaded ??= new(StringComparer.Ordinal))[holder] = load;
             }
         }
 
@@ -209,6 +210,55 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             property is not ("Mediator" or "Logger" or "Context" or "Db")
             ? new EfMethodRef("?" + property, member.Name.Identifier.ValueText)
             : null;
+    }
+
+    // Whether a load may compare a row with a caller's value, by syntax alone: an argument that is
+    // one (`Find(id)`, `FirstOrDefaultAsync(spec)` of a local), or a filter along the chain that names one.
+    private static bool MayCompareWithCaller(InvocationExpressionSyntax load, List<string> parameters, OwnerScan scan)
+    {
+        ExpressionSyntax current = load;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax step } invocation)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                switch (argument.Expression)
+                {
+                    case SimpleLambdaExpressionSyntax { ExpressionBody: { } condition }:
+                        foreach (var node in condition.DescendantNodesAndSelf())
+                        {
+                            if (node is IdentifierNameSyntax { Identifier.ValueText: var name } && parameters.Contains(name))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                    case IdentifierNameSyntax { Identifier.ValueText: var name } when parameters.Contains(name) || HoldsCreation(scan, name):
+                        return true; // Find(id), a specification kept in a local
+                    case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var owner } } when parameters.Contains(owner):
+                        return true; // Find(request.Id)
+                    case CollectionExpressionSyntax or ObjectCreationExpressionSyntax or CastExpressionSyntax or ImplicitArrayCreationExpressionSyntax or ArrayCreationExpressionSyntax:
+                        return true; // FindAsync([id]), a specification: read properly below
+                }
+            }
+
+            current = step.Expression;
+        }
+
+        return current is QueryExpressionSyntax or ParenthesizedExpressionSyntax or AwaitExpressionSyntax;
+    }
+
+    private static bool HoldsCreation(OwnerScan scan, string local)
+    {
+        foreach (var declarator in scan.Declarators)
+        {
+            if (declarator.Initializer?.Value is ObjectCreationExpressionSyntax && declarator.Identifier.ValueText == local)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // `repo.FirstOrDefaultAsync(new OrderByIdSpec(id))`, or a spec kept in a local first.
@@ -279,6 +329,12 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
                 continue;
             }
 
+            // What the framework hands in is not the caller's to choose.
+            if (parameter.Type is IdentifierNameSyntax { Identifier.ValueText: "CancellationToken" or "HttpContext" or "HttpRequest" or "ClaimsPrincipal" })
+            {
+                continue;
+            }
+
             names.Add(parameter.Identifier.ValueText);
         }
 
@@ -286,7 +342,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
     }
 
     // The load's table and the caller's value it is looked up by: Find(id), `x.Prop == id` in a filter, or a child of a loaded row.
-    private static OwnerCandidate? LoadOf(InvocationExpressionSyntax load, string name, EfFile file, List<string> parameters, CSharpContext context, Dictionary<string, EfSetRef>? loaded)
+    private static OwnerCandidate? LoadOf(InvocationExpressionSyntax load, string name, EfFile file, List<string> parameters, CSharpContext context, Dictionary<string, InvocationExpressionSyntax>? loaded)
     {
         if (name.StartsWith("Find", StringComparison.Ordinal))
         {
@@ -334,11 +390,11 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
             return null;
         }
 
-        return loaded is null ? null : ChildOf(load, parameters, loaded);
+        return loaded is null ? null : ChildOf(load, parameters, loaded, file);
     }
 
     // `article.Comments.FirstOrDefault(c => c.CommentId == id)`: a row found through a navigation of a row loaded before.
-    private static OwnerCandidate? ChildOf(InvocationExpressionSyntax load, List<string> parameters, Dictionary<string, EfSetRef> loaded)
+    private static OwnerCandidate? ChildOf(InvocationExpressionSyntax load, List<string> parameters, Dictionary<string, InvocationExpressionSyntax> loaded, EfFile file)
     {
         ExpressionSyntax current = load;
         LambdaExpressionSyntax? filter = null;
@@ -353,7 +409,8 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         }
 
         if (current is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var parent }, Name.Identifier.ValueText: var navigation } ||
-            !loaded.TryGetValue(parent, out var table) || filter is not SimpleLambdaExpressionSyntax { ExpressionBody: { } condition } simple || RowSyntax.HasOr(condition))
+            !loaded.TryGetValue(parent, out var parentLoad) || filter is not SimpleLambdaExpressionSyntax { ExpressionBody: { } condition } simple || RowSyntax.HasOr(condition) ||
+            file.ChainOf(parentLoad) is not { Root: var table })
         {
             return null;
         }
