@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,11 +24,9 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
         "Specification", "SingleResultSpecification", "BaseSpecification", "Spec",
     };
 
-    // Names that show a method reads the signed-in user itself: then what it loads is not the caller's to choose.
-    private static readonly HashSet<string> CallerNames = new(StringComparer.Ordinal)
-    {
-        "ClaimTypes", "FindFirst", "GetUserId", "GetUserIdAsync", "FindFirstValue", "IsInRole", "CurrentUser", "ICurrentUser", "ICurrentUserService", "GetCurrentUserId",
-    };
+    // Words that show a method reads the signed-in user itself: then what it loads is not the caller's to choose.
+    private static readonly SearchValues<string> CallerWordSearch =
+        SearchValues.Create(["ClaimTypes", "FindFirst", "GetUserId", "IsInRole", "CurrentUser", "User.Identity"], StringComparison.Ordinal);
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression];
 
@@ -122,7 +121,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
             properties.Insert(0, property);
         }
 
-        var seen = context.Local<Dictionary<MethodDeclarationSyntax, bool>>(SeenKey);
+        var seen = context.Local<Dictionary<MethodDeclarationSyntax, bool>>(MethodsKey);
         if (seen.TryGetValue(method, out var checksCaller) && checksCaller)
         {
             return;
@@ -130,7 +129,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
 
         if (!seen.ContainsKey(method))
         {
-            seen[method] = checksCaller = ReadsCaller(method);
+            seen[method] = checksCaller = ReadsCaller(method, context);
             if (checksCaller)
             {
                 return;
@@ -150,7 +149,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
         }
 
         context.Facts.Add(new RowLookupFact(
-            type.Identifier.ValueText, Bases(type), method.Identifier.ValueText, index, table, properties.ToEquatableArray(),
+            type.Identifier.ValueText, Bases(type, context), method.Identifier.ValueText, index, table, properties.ToEquatableArray(),
             use, context.Path, context.RangeOf(call.Span)));
     }
 
@@ -190,7 +189,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
             {
                 var properties = equalities.Select(e => e.Property).Where(p => p != property).Prepend(property).ToEquatableArray();
                 context.Facts.Add(new RowLookupFact(
-                    type.Identifier.ValueText, Bases(type), "new", parameters.IndexOf(parameter), new EfSetRef(null, null, entity), properties, "returns it",
+                    type.Identifier.ValueText, Bases(type, context), "new", parameters.IndexOf(parameter), new EfSetRef(null, null, entity), properties, "returns it",
                     context.Path, context.RangeOf(call.Span)));
                 return;
             }
@@ -198,18 +197,28 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
     }
 
     private static readonly object SeenKey = new();
+    private static readonly object MethodsKey = new();
+    private static readonly object BasesKey = new();
 
-    private static bool ReadsCaller(MethodDeclarationSyntax method)
+    // One search of the file's text for the words, then a look at the method's span: no copy of its text, no walk of its tokens.
+    private static bool ReadsCaller(MethodDeclarationSyntax method, CSharpContext context)
     {
-        foreach (var token in method.DescendantTokens())
+        var found = context.Local<CallerWordPositions>(SeenKey);
+        found.Positions ??= context.Document.PositionsOf(CallerWordSearch);
+        foreach (var position in found.Positions)
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && (CallerNames.Contains(token.ValueText) || token.ValueText.Contains("CurrentUser", StringComparison.Ordinal)))
+            if (position >= method.SpanStart && position < method.Span.End)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private sealed class CallerWordPositions
+    {
+        public List<int>? Positions { get; set; }
     }
 
     // The named method a call runs in; not a lambda's, and not a public action of an endpoint class.
@@ -270,6 +279,15 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
         return -1;
     }
 
-    private static EquatableArray<string> Bases(TypeDeclarationSyntax type) =>
-        type.BaseList?.Types.Select(b => CSharpFileModel.SimpleName(b.Type) ?? b.Type.ToString()).ToEquatableArray() ?? EquatableArray<string>.Empty;
+    // Per type, once per file: a repository has many lookups.
+    private static EquatableArray<string> Bases(TypeDeclarationSyntax type, CSharpContext context)
+    {
+        var cache = context.Local<Dictionary<TypeDeclarationSyntax, EquatableArray<string>>>(BasesKey);
+        if (!cache.TryGetValue(type, out var bases))
+        {
+            cache[type] = bases = type.BaseList?.Types.Select(b => CSharpFileModel.SimpleName(b.Type) ?? b.Type.ToString()).ToEquatableArray() ?? EquatableArray<string>.Empty;
+        }
+
+        return bases;
+    }
 }
