@@ -47,13 +47,8 @@ internal sealed class RequestModelCollector : ICSharpFactCollector
                 CollectType(type, context);
                 break;
             case BinaryExpressionSyntax comparison:
-                foreach (var side in new[] { comparison.Left, comparison.Right })
-                {
-                    if (LastName(side) is { } name && AmountNames.IsAmount(name))
-                    {
-                        context.Local<HashSet<string>>(this).Add(name);
-                    }
-                }
+                AddAmount(comparison.Left, context);
+                AddAmount(comparison.Right, context);
 
                 break;
         }
@@ -114,13 +109,27 @@ internal sealed class RequestModelCollector : ICSharpFactCollector
 
     private static ModelProperty Property(string name, TypeSyntax type, SyntaxList<AttributeListSyntax> attributeLists)
     {
-        var attributes = attributeLists.SelectMany(l => l.Attributes).Select(CSharpFileModel.AttributeName).ToList();
+        bool validated = false, ranged = false;
+        foreach (var list in attributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var attributeName = CSharpFileModel.AttributeName(attribute);
+                validated |= ValidationAttributes.Contains(attributeName) || attributeName.EndsWith("Validation", StringComparison.Ordinal);
+                ranged |= RangeAttributes.Contains(attributeName);
+            }
+        }
+
         var typeName = CSharpFileModel.SimpleName(type is NullableTypeSyntax nullable ? nullable.ElementType : type) ?? string.Empty;
-        return new ModelProperty(
-            name,
-            NumericTypes.Contains(typeName),
-            attributes.Any(a => ValidationAttributes.Contains(a) || a.EndsWith("Validation", StringComparison.Ordinal)),
-            attributes.Any(RangeAttributes.Contains));
+        return new ModelProperty(name, NumericTypes.Contains(typeName), validated, ranged);
+    }
+
+    private void AddAmount(ExpressionSyntax side, CSharpContext context)
+    {
+        if (LastName(side) is { } name && AmountNames.IsAmount(name))
+        {
+            context.Local<HashSet<string>>(this).Add(name);
+        }
     }
 
     private static string? LastName(ExpressionSyntax expression) => expression switch
