@@ -13,7 +13,7 @@ namespace ReadinessLsp.LspBenchmark;
 /// other files' findings read — with how many files each edit re-resolved, and the server's memory
 /// after the full scan.
 /// Usage: dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- [--files 5000] [--edits 200] [--keep]
-///        dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- --workspace DIR --edit RELATIVE/FILE.cs [--edits 100]
+///        dotnet run -c Release --project bench/ReadinessLsp.LspBenchmark -- --workspace DIR --edit RELATIVE/FILE.cs [--edits 100] [--pace MS]
 /// The second form measures a real repository: edits while the initial scan runs against edits once it is done.
 /// </summary>
 internal static class Program
@@ -22,7 +22,7 @@ internal static class Program
     {
         if (StringArg(args, "--workspace") is { } workspace)
         {
-            return await RealWorkspace.RunAsync(workspace, StringArg(args, "--edit") ?? throw new ArgumentException("--edit FILE is required with --workspace"), IntArg(args, "--edits", 100));
+            return await RealWorkspace.RunAsync(workspace, StringArg(args, "--edit") ?? throw new ArgumentException("--edit FILE is required with --workspace"), IntArg(args, "--edits", 100), IntArg(args, "--pace", 0));
         }
 
         var files = IntArg(args, "--files", 5000);
@@ -110,7 +110,8 @@ internal static class Program
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "ReadinessLsp.Server.dll");
 
     // Inserts a character at the start of a line, one edit at a time, waiting for each edit's diagnostics.
-    public static async Task<List<double>> TypeAsync(ServerProcess state, string uri, int line, int edits, int firstVersion = 2, Func<bool>? until = null)
+    // With pace, waits that many milliseconds between edits (not counted), so the edits spread over a long scan.
+    public static async Task<List<double>> TypeAsync(ServerProcess state, string uri, int line, int edits, int firstVersion = 2, Func<bool>? until = null, int pace = 0)
     {
         var latencies = new List<double>();
         for (var version = firstVersion; version < edits + firstVersion && until?.Invoke() != true; version++)
@@ -123,6 +124,10 @@ internal static class Program
             });
             await state.WaitForDiagnosticsAsync(uri, version, TimeSpan.FromSeconds(30));
             latencies.Add(sent.Elapsed.TotalMilliseconds);
+            if (pace > 0)
+            {
+                await Task.Delay(pace);
+            }
         }
 
         return latencies;
@@ -204,6 +209,13 @@ internal static class Program
                 RedirectStandardError = false,
                 UseShellExecute = false,
             };
+            // As the VS Code extension starts the server (optimised code from the first call, see
+            // client-vscode/src/extension.ts); set DOTNET_TC_QuickJit=1 to measure the runtime's default.
+            if (Environment.GetEnvironmentVariable("DOTNET_TC_QuickJit") is null)
+            {
+                start.Environment["DOTNET_TC_QuickJit"] = "0";
+            }
+
             var process = Process.Start(start)!;
             var formatter = new SystemTextJsonFormatter();
             var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));

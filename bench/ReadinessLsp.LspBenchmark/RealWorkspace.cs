@@ -10,7 +10,7 @@ namespace ReadinessLsp.LspBenchmark;
 /// </summary>
 internal static class RealWorkspace
 {
-    public static async Task<int> RunAsync(string workspace, string edit, int edits)
+    public static async Task<int> RunAsync(string workspace, string edit, int edits, int pace)
     {
         var root = Path.GetFullPath(workspace);
         var path = Path.Combine(root, edit);
@@ -18,7 +18,7 @@ internal static class RealWorkspace
         var text = File.ReadAllText(path);
         var line = text.Count(c => c == '\n') / 2;
         var csharp = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).Count();
-        Console.WriteLine($"Workspace: {root} ({csharp:N0} C# files); typing into {edit}");
+        Console.WriteLine($"Workspace: {root} ({csharp:N0} C# files); typing into {edit}{(pace > 0 ? $", {pace} ms between edits during the scan" : string.Empty)}");
 
         var log = Path.Combine(Path.GetTempPath(), $"readiness-lsp-bench-{Environment.ProcessId}.log");
         await using var state = await Program.ServerProcess.StartAsync(Program.ServerDll, log);
@@ -29,7 +29,7 @@ internal static class RealWorkspace
         await state.WaitForDiagnosticsAsync(uri, 1, TimeSpan.FromSeconds(60));
         var first = initialized.Elapsed;
 
-        var duringScan = await Program.TypeAsync(state, uri, line, edits, until: () => state.ScanEnded.Task.IsCompleted);
+        var duringScan = await Program.TypeAsync(state, uri, line, edits, until: () => state.ScanEnded.Task.IsCompleted, pace: pace);
         await state.ScanEnded.Task.WaitAsync(TimeSpan.FromMinutes(30));
         var scan = initialized.Elapsed;
         await Task.Delay(500);

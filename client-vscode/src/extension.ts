@@ -127,7 +127,13 @@ class ReadinessController implements vscode.Disposable {
       transport: TransportKind.stdio,
       options: {
         cwd: folder,
-        env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+        // DOTNET_TC_QuickJit=0: the server's code is compiled optimised the first time it runs.
+        // By default .NET first compiles it quickly and unoptimised and recompiles what runs often
+        // on one background thread; the initial scan of a large workspace keeps that thread busy
+        // for many seconds, and edits made meanwhile ran several times slower than after the scan
+        // (see the README's Performance section). Only the language server is started this way:
+        // the `check` command's short runs start faster with the default. A value set by the user wins.
+        env: { DOTNET_TC_QuickJit: '0', ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
       },
     };
     const restartLimiter = new RestartLimiter(this.output);

@@ -73,6 +73,8 @@ internal static class DetectorProfile
 
         public IReadOnlyCollection<string>? RequiredWords => inner.RequiredWords;
 
+        public IReadOnlyCollection<string>? Anchors => inner.Anchors;
+
         public void Analyze(SyntaxNode node, CSharpContext context)
         {
             var start = Stopwatch.GetTimestamp();
@@ -96,6 +98,10 @@ internal static class DetectorProfile
         public IReadOnlyCollection<SyntaxKind> NodeKinds => inner.NodeKinds;
 
         public IReadOnlyCollection<string>? RequiredWords => inner.RequiredWords;
+
+        public IReadOnlyCollection<string>? Anchors => inner.Anchors;
+
+        public bool ReadsEveryParsedFile => inner.ReadsEveryParsedFile;
 
         public void Collect(SyntaxNode node, CSharpContext context)
         {

@@ -63,10 +63,43 @@ internal sealed class ScanBreakdown(string root, int runs, ILogger log, TextWrit
             output.WriteLine($"{stages[s].Name,-26} {median,9:N2} {median / floor,8:N2} {medianCpu,7:N2} {medianCpu / floorCpu,8:N2}  {string.Join(" ", times[s].Select(t => t.ToString("N2", CultureInfo.InvariantCulture)))}");
         }
 
+        WalkReasons(scanned, loader);
+
         // Parsed once up front, so the profile times the detectors and not the parse.
         var documents = scanned.Where(f => f.Kind == FileKind.CSharp).Select(f => loader.Load(f.Path).Document!).ToList();
         Each(documents, Parse);
         DetectorProfile.Run(documents, output);
+    }
+
+    // Which participants make files be walked whole (a walk costs about half a parse): the ones to anchor next.
+    private void WalkReasons(IReadOnlyList<ScannedFile> scanned, DocumentLoader loader)
+    {
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        int parsed = 0, walked = 0, bodies = 0;
+        foreach (var file in scanned.Where(f => f.Kind == FileKind.CSharp))
+        {
+            var document = loader.Load(file.Path).Document!;
+            if (DetectorSet.Default.Activate(document) is not { } active)
+            {
+                continue;
+            }
+
+            parsed++;
+            var names = DetectorSet.Default.WalkReasons(active, document).ToList();
+            walked += names.Count > 0 ? 1 : 0;
+            bodies += DetectorSet.Default.ReadsBodies(active) && names.Count > 0 ? 1 : 0;
+            foreach (var name in names)
+            {
+                reasons[name] = reasons.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{parsed:N0} C# files parsed, {walked:N0} walked ({bodies:N0} into method bodies); files each participant makes walked:");
+        foreach (var (name, count) in reasons.OrderByDescending(r => r.Value))
+        {
+            output.WriteLine($"  {name,-56} {count,7:N0}");
+        }
     }
 
     private static void Each<T>(IReadOnlyList<T> items, Action<T> body) =>

@@ -28,6 +28,7 @@ internal sealed class DetectorSet
     private readonly (int Participant, ICSharpDetector Detector)[]?[] _detectorsByKind;
     private readonly (int Participant, ICSharpFactCollector Collector)[]?[] _collectorsByKind;
     private readonly bool[] _readsBodies;
+    private readonly bool[] _walked;
     private readonly Dictionary<string, IDetector> _byRule;
     private readonly WordActivation _activation;
 
@@ -42,7 +43,8 @@ internal sealed class DetectorSet
         IReadOnlyList<ICSharpDetector> csharp,
         IReadOnlyList<IDocumentDetector> documents,
         IReadOnlyList<ICSharpFactCollector> csharpCollectors,
-        IReadOnlyList<IDocumentFactCollector> documentCollectors)
+        IReadOnlyList<IDocumentFactCollector> documentCollectors,
+        bool walkEverything)
     {
         CSharpDetectors = csharp;
         DocumentDetectors = documents;
@@ -50,36 +52,44 @@ internal sealed class DetectorSet
         DocumentCollectors = documentCollectors;
 
         // Participants: the C# detectors, then the C# collectors, numbered in that order.
+        var participants = csharp.Cast<object>().Concat(csharpCollectors).ToList();
+        var kinds = csharp.Select(d => d.NodeKinds).Concat(csharpCollectors.Select(c => c.NodeKinds)).ToList();
+        var words = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
+        var anchors = csharp.Select(d => d.Anchors).Concat(csharpCollectors.Select(c => c.Anchors)).Select(a => walkEverything ? null : a).ToList();
+
+        // A walk of a file's declarations is cheap, a walk into every method body costs half a
+        // parse: an anchored participant gets its nodes inside bodies from its anchors, in every
+        // file, walked or not (one rare word in a file must not make it look at each of the file's
+        // hundreds of invocations), and its declarations from the walk.
+        var walked = kinds.Select((k, i) => anchors[i] is null ? k : [.. k.Where(DeclarationKinds.Contains)]).ToList();
         var size = Enum.GetValues<SyntaxKind>().Max(k => (int)k) + 1;
         var detectorsByKind = new List<(int, ICSharpDetector)>?[size];
         var collectorsByKind = new List<(int, ICSharpFactCollector)>?[size];
-        for (var i = 0; i < csharp.Count; i++)
+        for (var i = 0; i < participants.Count; i++)
         {
-            foreach (var kind in csharp[i].NodeKinds)
+            foreach (var kind in walked[i])
             {
-                (detectorsByKind[(int)kind] ??= []).Add((i, csharp[i]));
-            }
-        }
-
-        for (var i = 0; i < csharpCollectors.Count; i++)
-        {
-            foreach (var kind in csharpCollectors[i].NodeKinds)
-            {
-                (collectorsByKind[(int)kind] ??= []).Add((csharp.Count + i, csharpCollectors[i]));
+                if (participants[i] is ICSharpDetector detector)
+                {
+                    (detectorsByKind[(int)kind] ??= []).Add((i, detector));
+                }
+                else
+                {
+                    (collectorsByKind[(int)kind] ??= []).Add((i, (ICSharpFactCollector)participants[i]));
+                }
             }
         }
 
         _detectorsByKind = [.. detectorsByKind.Select(l => l?.ToArray())];
         _collectorsByKind = [.. collectorsByKind.Select(l => l?.ToArray())];
-        var kinds = csharp.Select(d => d.NodeKinds).Concat(csharpCollectors.Select(c => c.NodeKinds)).ToList();
-        _readsBodies = [.. kinds.Select(k => k.Any(kind => !DeclarationKinds.Contains(kind)))];
+        _walked = [.. walked.Select(k => k.Count > 0)];
+        _readsBodies = [.. walked.Select(k => k.Any(kind => !DeclarationKinds.Contains(kind)))];
         _activation = new WordActivation(
-            [.. csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords))],
+            words,
             [.. csharp.Select(_ => false).Concat(csharpCollectors.Select(c => c.ReadsEveryParsedFile))]);
-        var participants = csharp.Cast<object>().Concat(csharpCollectors).ToList();
-        var words = csharp.Select(d => d.RequiredWords).Concat(csharpCollectors.Select(c => c.RequiredWords)).ToList();
-        var anchors = csharp.Select(d => d.Anchors).Concat(csharpCollectors.Select(c => c.Anchors)).ToList();
-        _anchored = [.. participants.Select((p, i) => anchors[i] is { } a ? new AnchoredComponent(i, p, kinds[i], a) : null)];
+        _anchored = [.. participants.Select((p, i) => anchors[i] is { } a && kinds[i].Where(k => !DeclarationKinds.Contains(k)).ToList() is { Count: > 0 } inBodies
+            ? new AnchoredComponent(i, p, inBodies, a)
+            : null)];
         _alongside = [.. words.Select((w, i) => w is { Count: 0 } || (i >= csharp.Count && csharpCollectors[i - csharp.Count].ReadsEveryParsedFile))];
         _ownWords = [.. words.Select(w => w is { Count: > 0 } ? SearchValues.Create([.. w.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase) : null)];
         Anchored = [.. _anchored.OfType<AnchoredComponent>().OrderBy(a => a.Component is ICSharpFactCollector ? 0 : 1)];
@@ -109,15 +119,23 @@ internal sealed class DetectorSet
     /// <summary>The participant number of the <paramref name="index"/>-th C# collector.</summary>
     public int CollectorParticipant(int index) => CSharpDetectors.Count + index;
 
-    public static DetectorSet Create(IEnumerable<object> instances)
+    /// <param name="walkEverything">
+    /// Ignore every participant's anchors and hand it every node of its kinds from a walk: the
+    /// reading anchors must agree with (tests compare the two).
+    /// </param>
+    public static DetectorSet Create(IEnumerable<object> instances, bool walkEverything = false)
     {
         var list = instances.ToList();
         return new DetectorSet(
             [.. list.OfType<ICSharpDetector>()],
             [.. list.OfType<IDocumentDetector>()],
             [.. list.OfType<ICSharpFactCollector>()],
-            [.. list.OfType<IDocumentFactCollector>()]);
+            [.. list.OfType<IDocumentFactCollector>()],
+            walkEverything);
     }
+
+    /// <summary>The engine's detectors and collectors, all read by a walk of every node of their kinds (see <see cref="Create"/>).</summary>
+    public static DetectorSet WalkingEverything() => Create(DiscoverInstances(), walkEverything: true);
 
     /// <summary>
     /// The detectors and collectors (by participant number) that can act on a file with this text,
@@ -131,14 +149,15 @@ internal sealed class DetectorSet
     public IReadOnlyList<AnchoredComponent> Anchored { get; }
 
     /// <summary>
-    /// Whether the file must be walked: some active participant has no anchors and is active on
-    /// its own words (one that only reads files parsed for others does not make a walk).
+    /// Whether the file must be walked: some active participant takes nodes from the walk (all its
+    /// nodes when it has no anchors, its declarations when it has) and is active on its own words
+    /// (one that only reads files parsed for others does not make a walk).
     /// </summary>
     public bool Walks(bool[] active, SourceDocument document)
     {
         for (var i = 0; i < active.Length; i++)
         {
-            if (active[i] && _anchored[i] is null && (!_alongside[i] || (_ownWords[i] is { } own && document.ContainsAny(own))))
+            if (MakesWalk(i, active, document))
             {
                 return true;
             }
@@ -147,7 +166,23 @@ internal sealed class DetectorSet
         return false;
     }
 
-    /// <summary>Whether some active participant asks for nodes inside method bodies or initializers.</summary>
+    /// <summary>The participants on whose account a file is walked, each named; for benchmarks that look for what costs a walk.</summary>
+    public IEnumerable<string> WalkReasons(bool[] active, SourceDocument document)
+    {
+        for (var i = 0; i < active.Length; i++)
+        {
+            if (MakesWalk(i, active, document))
+            {
+                var participant = i < CSharpDetectors.Count ? (object)CSharpDetectors[i] : CSharpCollectors[i - CSharpDetectors.Count];
+                yield return participant.GetType().Name + (_readsBodies[i] ? "" : " (declarations only)");
+            }
+        }
+    }
+
+    private bool MakesWalk(int i, bool[] active, SourceDocument document) =>
+        active[i] && _walked[i] && (!_alongside[i] || (_ownWords[i] is { } own && document.ContainsAny(own)));
+
+    /// <summary>Whether some active participant takes nodes inside method bodies or initializers from the walk (it has no anchors).</summary>
     public bool ReadsBodies(bool[] active)
     {
         for (var i = 0; i < active.Length; i++)

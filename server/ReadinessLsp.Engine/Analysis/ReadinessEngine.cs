@@ -155,13 +155,20 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);
-        if (!Detectors.Walks(active, document))
+        // Anchored collectors first and anchored detectors last, so each sees what a walk would
+        // have collected before it; the walk, when someone needs it, serves the rest.
+        VisitAnchors(document, root, active, context, collectors: true, cancellationToken);
+        if (Detectors.Walks(active, document))
         {
-            // Only anchored participants can act: visit the nodes around their anchors, not the whole tree.
-            VisitAnchors(document, root, active, context, cancellationToken);
-            return Complete(document, active, context);
+            Walk(root, active, context, cancellationToken);
         }
 
+        VisitAnchors(document, root, active, context, collectors: false, cancellationToken);
+        return Complete(document, active, context);
+    }
+
+    private void Walk(Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, CancellationToken cancellationToken)
+    {
         var nodes = Detectors.ReadsBodies(active) ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
         var visited = 0;
         foreach (var node in nodes)
@@ -195,8 +202,6 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
                 }
             }
         }
-
-        return Complete(document, active, context);
     }
 
     private FileAnalysis Complete(SourceDocument document, bool[] active, CSharpContext context)
@@ -214,11 +219,11 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     // For each anchor of each active anchored participant, the nearest node around it of a kind it
     // asked for; each node once per participant, in text order.
-    private void VisitAnchors(SourceDocument document, Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, CancellationToken cancellationToken)
+    private void VisitAnchors(SourceDocument document, Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, bool collectors, CancellationToken cancellationToken)
     {
         foreach (var anchored in Detectors.Anchored)
         {
-            if (!active[anchored.Participant])
+            if (!active[anchored.Participant] || anchored.Component is ICSharpFactCollector != collectors)
             {
                 continue;
             }
@@ -233,30 +238,46 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             var handed = new HashSet<Microsoft.CodeAnalysis.SyntaxNode>();
             foreach (var position in positions)
             {
+                // The nearest wanted node around the anchor, and every wanted node above it up to
+                // the statement or member holding it (Configuration.GetSection("A")["B"] is an
+                // element access around an invocation around the anchor).
+                var found = false;
                 for (var node = root.FindToken(position).Parent; node is not null; node = node.Parent)
                 {
-                    if (!anchored.Wants(node.RawKind))
+                    if (found && node is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax)
                     {
-                        continue;
+                        break;
                     }
 
-                    if (handed.Add(node))
+                    if (anchored.Wants(node.RawKind))
                     {
-                        switch (anchored.Component)
+                        found = true;
+                        if (handed.Add(node))
                         {
-                            case ICSharpFactCollector collector:
-                                collector.Collect(node, context);
-                                break;
-                            case ICSharpDetector detector:
-                                context.CurrentDetector = detector;
-                                detector.Analyze(node, context);
-                                break;
+                            Hand(anchored.Component, node, context);
                         }
                     }
 
-                    break;
+                    if (found && node is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)
+                    {
+                        break;
+                    }
                 }
             }
+        }
+    }
+
+    private static void Hand(object component, Microsoft.CodeAnalysis.SyntaxNode node, CSharpContext context)
+    {
+        switch (component)
+        {
+            case ICSharpFactCollector collector:
+                collector.Collect(node, context);
+                break;
+            case ICSharpDetector detector:
+                context.CurrentDetector = detector;
+                detector.Analyze(node, context);
+                break;
         }
     }
 

@@ -346,6 +346,87 @@ public sealed class EndpointIndexTests
         Assert.Null(EndpointHover.Describe(models, Normalize(program), new LinePosition(0, 4)));
     }
 
+    [Fact]
+    public void A_group_helper_in_another_file_applies_its_authorization_and_rate_limit()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("fixed", _ => { }));
+            var app = builder.Build();
+            app.UseRateLimiter();
+            app.MapGroup("/leases").WithLeaseDefaults().MapPost("/{id}/revoke", (Guid id) => Results.Ok());
+            app.MapGroup("/open").WithTags("Open").MapPost("/", () => Results.Ok());
+            app.Run();
+            """);
+        workspace.Write("Defaults.cs", """
+            public static class Defaults
+            {
+                public static RouteGroupBuilder WithLeaseDefaults(this RouteGroupBuilder group)
+                {
+                    group.WithSignedIn().RequireRateLimiting("fixed");
+                    return group;
+                }
+
+                public static TBuilder WithSignedIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+                    builder.RequireAuthorization("Application");
+            }
+            """);
+        var index = Index(workspace);
+
+        var revoke = index.All.Single(e => e.Route == "/leases/{id}/revoke");
+        Assert.Equal(Access.Restricted, revoke.Authorization.Access);
+        Assert.Contains("WithSignedIn() (Defaults.cs:9)", revoke.Authorization.Because, StringComparison.Ordinal);
+        Assert.Contains("WithLeaseDefaults() on", revoke.Authorization.Because, StringComparison.Ordinal);
+        Assert.True(revoke.RateLimit.Limited);
+        Assert.Equal(Access.Anyone, index.All.Single(e => e.Route == "/open").Authorization.Access);
+    }
+
+    [Fact]
+    public void An_action_filter_of_the_app_that_turns_callers_away_guards_the_action_and_the_hover_says_so()
+    {
+        using var workspace = new TempWorkspace();
+        var controller = workspace.Write("Controllers/BillingController.cs", """
+            [Route("billing")]
+            public class BillingController : Controller
+            {
+                [HttpPut("address")]
+                [InjectProvider(ProviderUserType.ProviderAdmin)]
+                public IActionResult UpdateAddress(AddressRequest request) => Ok();
+
+                [HttpPut("note")]
+                [LogDuration]
+                public IActionResult UpdateNote(NoteRequest request) => Ok();
+            }
+            """);
+        workspace.Write("InjectProviderAttribute.cs", """
+            public class InjectProviderAttribute(ProviderUserType type) : ActionFilterAttribute
+            {
+                public override void OnActionExecuting(ActionExecutingContext context)
+                {
+                    if (!Allowed(context, type)) context.Result = new ForbidResult();
+                }
+            }
+            """);
+        workspace.Write("LogDurationAttribute.cs", """
+            public class LogDurationAttribute : ActionFilterAttribute
+            {
+                public override void OnActionExecuted(ActionExecutedContext context) => Log(context);
+            }
+            """);
+        var models = Models(workspace);
+        var index = models.Get<EndpointIndex>();
+
+        var guarded = index.ForMember(Normalize(controller), "BillingController.UpdateAddress")!;
+        Assert.Equal(Access.Restricted, guarded.Authorization.Access);
+        Assert.Contains("turns callers away in its own code (InjectProviderAttribute.cs:1)", guarded.Authorization.Because, StringComparison.Ordinal);
+        Assert.Equal(Access.Anyone, index.ForMember(Normalize(controller), "BillingController.UpdateNote")!.Authorization.Access);
+
+        var hover = EndpointHover.Describe(models, Normalize(controller), new LinePosition(5, 26));
+        Assert.NotNull(hover);
+        Assert.Contains("only callers the app's own filter `InjectProvider` lets through can call it", hover, StringComparison.Ordinal);
+    }
+
     private static EndpointIndex Index(TempWorkspace workspace) => Models(workspace).Get<EndpointIndex>();
 
     private static WorkspaceModels Models(TempWorkspace workspace) =>

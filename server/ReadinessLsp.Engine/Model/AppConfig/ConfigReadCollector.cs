@@ -23,6 +23,8 @@ internal sealed class ConfigReadCollector : ICSharpFactCollector
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = [.. ConfigReadFinder.RequiredWords, .. ExternalSourceCalls, "DistributedApplication", "AddJsonFile"];
 
+    public IReadOnlyCollection<string>? Anchors { get; } = [.. ConfigReadFinder.Anchors, .. ExternalSourceCalls, "CreateBuilder", "AddJsonFile"];
+
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         var site = ConfigReadFinder.Find(node);

@@ -27,6 +27,14 @@ internal static class ConfigReadFinder
         ["config", "cfg", "GetConnectionString", "GetSection", "GetRequiredSection", "GetValue", "GetEnvironmentVariable", "Bind",
          "DbContext", "DataSource", "Redis", "RabbitMQ", "Kafka", "MongoDB", "AzureBlob", "ServiceBus"];
 
+    /// <summary>
+    /// Words around every read this finder recognises, written exactly: a string indexer (the
+    /// receiver may be a local holding a section), and the calls by name.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> Anchors =
+        ["[\"", "[@\"", "GetConnectionString", "GetSection", "GetRequiredSection", "GetValue", "Bind", "GetEnvironmentVariable",
+         "DbContext", "DataSource", "Client", "AddRabbitMQ", "AddKafka", "AddRedis", "AddMongoDB", "AddAzure"];
+
     public static ConfigReadSite? Find(SyntaxNode node) => node switch
     {
         ElementAccessExpressionSyntax access => FromIndexer(access),

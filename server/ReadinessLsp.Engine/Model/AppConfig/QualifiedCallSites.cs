@@ -17,7 +17,7 @@ namespace ReadinessLsp.Engine.Model.AppConfig;
 /// </summary>
 internal sealed record QualifiedCallSites(EquatableArray<string> UnderDevelopmentGuard, EquatableArray<string> Elsewhere);
 
-/// <summary>Records <see cref="QualifiedCallSites"/> from files that are walked for other reasons (no required words of its own).</summary>
+/// <summary>Records <see cref="QualifiedCallSites"/> from files parsed for other reasons (no required words of its own): from the walk, or from the text of a file nobody walked.</summary>
 internal sealed class QualifiedCallSiteCollector : ICSharpFactCollector
 {
     private static readonly SearchValues<string> GuardWords =
@@ -36,6 +36,7 @@ internal sealed class QualifiedCallSiteCollector : ICSharpFactCollector
         }
 
         var calls = context.Local<Calls>(this);
+        calls.Walked = true;
         calls.MayHaveGuards ??= context.Document.ContainsAny(GuardWords);
         (calls.MayHaveGuards == true && EnvironmentGuard.IsDevelopmentOnly(node) ? calls.Guarded : calls.Elsewhere).Add(type + "." + method.Identifier.ValueText);
     }
@@ -43,6 +44,11 @@ internal sealed class QualifiedCallSiteCollector : ICSharpFactCollector
     public void Complete(CSharpContext context)
     {
         var calls = context.Local<Calls>(this);
+        if (!calls.Walked)
+        {
+            Scope.CallSiteCollector.ReadUnwalked(context, (type, name) => { if (type is not null) calls.Elsewhere.Add(type + "." + name); }, node => Collect(node, context));
+        }
+
         if (calls.Guarded.Count + calls.Elsewhere.Count > 0)
         {
             context.Facts.Add(new QualifiedCallSites(calls.Guarded.Order(StringComparer.Ordinal).ToEquatableArray(), calls.Elsewhere.Order(StringComparer.Ordinal).ToEquatableArray()));
@@ -59,6 +65,8 @@ internal sealed class QualifiedCallSiteCollector : ICSharpFactCollector
 
     private sealed class Calls
     {
+        public bool Walked { get; set; }
+
         public bool? MayHaveGuards { get; set; }
 
         public HashSet<string> Guarded { get; } = new(StringComparer.Ordinal);

@@ -62,6 +62,9 @@ internal sealed class SigningKeyCollector : ICSharpFactCollector
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["SymmetricSecurityKey", "Configure", "AddOptions", "GetSection", "GetRequiredSection", "Bind"];
 
+    // The key's creation, and the binding calls (a section's Get<T>() is found from its GetSection).
+    public IReadOnlyCollection<string>? Anchors { get; } = ["SymmetricSecurityKey", "Configure", "AddOptions", "GetSection", "GetRequiredSection", "Bind"];
+
     public void Collect(SyntaxNode node, CSharpContext context)
     {
         switch (node)

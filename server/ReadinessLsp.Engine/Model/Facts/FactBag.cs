@@ -33,6 +33,9 @@ internal sealed class FactBag
     public IEnumerable<T> OfType<T>() =>
         _byType.TryGetValue(typeof(T), out var list) ? list.Cast<T>() : [];
 
+    /// <summary>Every fact, grouped by type.</summary>
+    public IEnumerable<object> All => _byType.Values.SelectMany(l => l);
+
     public bool Has(Type type) => _byType.ContainsKey(type);
 
     /// <summary>Whether both bags hold equal facts of every type, in the same order.</summary>

@@ -11,6 +11,28 @@ namespace ReadinessLsp.Engine.Model.Http;
 /// </summary>
 internal static class Conventions
 {
+    // What ASP.NET Core and common libraries chain on endpoints and groups: never the app's own helper.
+    private static readonly HashSet<string> FrameworkCalls = new(StringComparer.Ordinal)
+    {
+        "WithTags", "WithName", "WithOpenApi", "WithSummary", "WithDescription", "WithMetadata", "WithDisplayName", "WithGroupName", "WithOrder",
+        "WithRequestTimeout", "WithFormOptions", "WithHttpLogging", "WithApiVersionSet", "Produces", "ProducesProblem", "ProducesValidationProblem",
+        "Accepts", "AddEndpointFilter", "AddEndpointFilterFactory", "CacheOutput", "RequireCors", "RequireHost", "ExcludeFromDescription",
+        "DisableAntiforgery", "ShortCircuit", "DisableHttpMetrics", "HasApiVersion", "MapToApiVersion", "IsApiVersionNeutral", "HasDeprecatedApiVersion",
+        "DisableRequestTimeout", "ToString", "GetType", "Add", "Finally", "ConfigureAwait",
+    };
+
+    /// <summary>
+    /// Whether a call on a builder may be one of the app's own convention helpers (<c>WithPamDefaults()</c>):
+    /// not a convention or a framework call, and not a mapping.
+    /// </summary>
+    public static bool MayBeHelper(string name) =>
+        !RouteBuilders.IsConvention(name) && !FrameworkCalls.Contains(name) && !name.StartsWith("Map", StringComparison.Ordinal) &&
+        !name.StartsWith("Produces", StringComparison.Ordinal) && !name.StartsWith("Use", StringComparison.Ordinal);
+
+    /// <summary>A call of a possible helper, for the model to resolve across files.</summary>
+    public static AuthMeta Helper(string name, string where) =>
+        new(AuthMetaKind.Helper, default, default, default, $"{name}() on {where}") { Resolves = name };
+
     /// <summary>The authorization conventions chained after <paramref name="call"/> (<c>app.MapGet(...).RequireAuthorization()</c>).</summary>
     public static EquatableArray<AuthMeta> After(InvocationExpressionSyntax call, string where) =>
         Above(call).Select(c => AuthOf(c, where)).OfType<AuthMeta>().ToEquatableArray();
@@ -35,6 +57,8 @@ internal static class Conventions
 
                 var text = call.ArgumentList.Arguments.Count == 0 ? "RequireAuthorization()" : $"RequireAuthorization({Short(call.ArgumentList.Arguments.ToString())})";
                 return new AuthMeta(AuthMetaKind.Authorize, roles.ToEquatableArray(), policies.ToEquatableArray(), default, $"{text} on {where}");
+            case { } name when MayBeHelper(name):
+                return Helper(name, where);
             default:
                 return null;
         }

@@ -23,7 +23,9 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
             var types = bag.Has(typeof(HandlerTypeFact)) ? bag.OfType<HandlerTypeFact>().ToList() : null;
             var methods = bag.Has(typeof(RouteMethodFact)) ? bag.OfType<RouteMethodFact>().ToList() : null;
             var setups = bag.Has(typeof(SetupFact)) ? bag.OfType<SetupFact>().ToList() : null;
-            if (types is null && methods is null && setups is null)
+            var helpers = bag.Has(typeof(ConventionHelperFact)) ? bag.OfType<ConventionHelperFact>().ToList() : null;
+            var filters = bag.Has(typeof(FilterTypeFact)) ? bag.OfType<FilterTypeFact>().ToList() : null;
+            if (types is null && methods is null && setups is null && helpers is null && filters is null)
             {
                 continue;
             }
@@ -38,6 +40,15 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                 facts.Types.AddRange(types?.Select(t => (path, t)) ?? []);
                 facts.Methods.AddRange(methods?.Select(m => (path, m)) ?? []);
                 facts.Setups.AddRange(setups?.Select(s => (path, s)) ?? []);
+                foreach (var helper in helpers ?? [])
+                {
+                    facts.Helpers.TryAdd(helper.Method, (path, helper));
+                }
+
+                foreach (var filter in filters ?? [])
+                {
+                    facts.Filters.TryAdd(filter.Name, (path, filter));
+                }
             }
         }
 
@@ -89,6 +100,12 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
         public List<(string Path, RouteMethodFact Fact)> Methods { get; } = [];
 
         public List<(string Path, SetupFact Fact)> Setups { get; } = [];
+
+        /// <summary>The app's convention helpers by method name (the first one written, when two share a name).</summary>
+        public Dictionary<string, (string Path, ConventionHelperFact Fact)> Helpers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The app's filter classes by name.</summary>
+        public Dictionary<string, (string Path, FilterTypeFact Fact)> Filters { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>One app's facts, indexed, and the decisions made from them.</summary>
@@ -125,7 +142,7 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
                 {
                     foreach (var chain in Resolve(method, endpoint.Chain, 0))
                     {
-                        _mapped.Add((path, method, endpoint, chain));
+                        _mapped.Add((path, method, endpoint, ExpandHelpers(chain)));
                     }
                 }
             }
@@ -393,6 +410,13 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
         // them the fallback policy decides; without one, anyone may call.
         private EndpointAuthorization Decide(List<AuthMeta> metas, bool mvc, string? page, string subject)
         {
+            // A filter of the app's own that turns callers away runs whatever [AllowAnonymous] says.
+            var guards = ResolveFilters(metas);
+            if (guards is not null)
+            {
+                return new EndpointAuthorization(Access.Restricted, false, default, guards.Select(g => g.Policy).ToEquatableArray(), default, string.Join("; ", guards.Select(g => g.Because)));
+            }
+
             var anonymous = metas.LastOrDefault(m => m.Kind == AuthMetaKind.AllowAnonymous);
             if (anonymous is not null)
             {
@@ -427,6 +451,145 @@ internal sealed partial class EndpointBuilder(WorkspaceModels models, ProjectInd
             var schemes = authorize.SelectMany(a => a.Schemes).Distinct(StringComparer.Ordinal).ToEquatableArray();
             var because = string.Join("; ", authorize.AsEnumerable().Reverse().Select(a => a.Source).Distinct(StringComparer.Ordinal));
             return new EndpointAuthorization(roles.Count + policies.Count > 0 ? Access.Restricted : Access.SignedIn, false, roles, policies, schemes, because);
+        }
+
+        // `group.WithPamDefaults()`: what the app's helper applies, in place of the call, with where it is written.
+        private RouteChain ExpandHelpers(RouteChain chain)
+        {
+            if (_facts.Helpers.Count == 0 || !chain.Auth.Any(a => a.Kind == AuthMetaKind.Helper))
+            {
+                return chain;
+            }
+
+            var auth = new List<AuthMeta>();
+            var limits = new List<RateLimitMeta>(chain.RateLimits);
+            foreach (var meta in chain.Auth)
+            {
+                if (meta.Kind == AuthMetaKind.Helper)
+                {
+                    Expand(meta, meta.Source, auth, limits, 0);
+                }
+                else
+                {
+                    auth.Add(meta);
+                }
+            }
+
+            return chain with { Auth = auth.ToEquatableArray(), RateLimits = limits.ToEquatableArray() };
+        }
+
+        private void Expand(AuthMeta helper, string appliedTo, List<AuthMeta> auth, List<RateLimitMeta> limits, int depth)
+        {
+            if (depth > MaxDepth || helper.Resolves is null || !_facts.Helpers.TryGetValue(helper.Resolves, out var found))
+            {
+                return;
+            }
+
+            var where = $"{helper.Resolves}() ({_builder.Where(found.Path, found.Fact.Span)}), applied as {appliedTo}";
+            foreach (var inner in found.Fact.Auth)
+            {
+                if (inner.Kind == AuthMetaKind.Helper)
+                {
+                    Expand(inner, appliedTo, auth, limits, depth + 1);
+                }
+                else
+                {
+                    auth.Add(inner.WithSource($"{Before(inner.Source)} in {where}"));
+                }
+            }
+
+            limits.AddRange(found.Fact.RateLimits.Select(l => l with { Source = $"{Before(l.Source)} in {where}" }));
+        }
+
+        // "RequireAuthorization(X) on the builder WithPamDefaults() is given" -> "RequireAuthorization(X)".
+        private static string Before(string source)
+        {
+            var at = source.IndexOf(" on the builder ", StringComparison.Ordinal);
+            return at < 0 ? source : source[..at];
+        }
+
+        /// <summary>
+        /// The app's own filters on the endpoint that turn callers away, each with a reason for the
+        /// hover, or null when there are none. Conservative: a filter the engine cannot see into
+        /// (its check lives in a package, or in a type it cannot find) counts as a guard.
+        /// </summary>
+        private List<(string Policy, string Because)>? ResolveFilters(List<AuthMeta> metas)
+        {
+            List<(string, string)>? guards = null;
+            foreach (var meta in metas)
+            {
+                if (meta.Kind != AuthMetaKind.Filter || meta.Resolves is null)
+                {
+                    continue;
+                }
+
+                var byTypeFilter = meta.Source.StartsWith("[TypeFilter", StringComparison.Ordinal) || meta.Source.StartsWith("[ServiceFilter", StringComparison.Ordinal);
+                var reason = FilterGuard(meta.Resolves, 0) ?? (byTypeFilter && FindFilter(meta.Resolves) is null ? $"is a filter whose code is not in the workspace, so the engine cannot see into it" : null);
+                if (reason is not null)
+                {
+                    (guards ??= []).Add(($"custom filter {meta.Resolves}", $"{meta.Source}, a filter of the app's own that {reason}"));
+                }
+            }
+
+            return guards;
+        }
+
+        // ActionFilterAttribute and friends are the framework's: they only matter through the app's code above them.
+        private static readonly HashSet<string> FrameworkFilterBases = new(StringComparer.Ordinal)
+        {
+            "Attribute", "ActionFilterAttribute", "ResultFilterAttribute", "ExceptionFilterAttribute", "IActionFilter", "IAsyncActionFilter",
+            "IResultFilter", "IAsyncResultFilter", "IExceptionFilter", "IAsyncExceptionFilter", "IResourceFilter", "IAsyncResourceFilter",
+            "IEndpointFilter", "IFilterMetadata", "IOrderedFilter", "IFilterFactory", "ValidationAttribute", "TypeFilterAttribute", "ServiceFilterAttribute",
+            "IAlwaysRunResultFilter", "IAsyncAlwaysRunResultFilter", "IPageFilter", "IAsyncPageFilter",
+        };
+
+        private (string Path, FilterTypeFact Fact)? FindFilter(string name) =>
+            _facts.Filters.TryGetValue(name, out var found) || _facts.Filters.TryGetValue(name + "Attribute", out found) ? found : null;
+
+        private string? FilterGuard(string name, int depth)
+        {
+            if (depth > MaxDepth || FindFilter(name) is not { } found)
+            {
+                return null;
+            }
+
+            var (path, filter) = found;
+            var at = $"({_builder.Where(path, filter.Span)})";
+            if (filter.Authorizes)
+            {
+                return $"decides in its own code who may pass (an authorization filter) {at}";
+            }
+
+            if (filter.Rejects)
+            {
+                return $"turns callers away in its own code {at}";
+            }
+
+            if (filter.Delegates is { } delegated)
+            {
+                return FilterGuard(delegated, depth + 1) ?? (FindFilter(delegated) is null ? $"hands the check to {delegated}, whose code is not in the workspace {at}" : null);
+            }
+
+            if (filter.BaseTypes.Any(b => b is "TypeFilterAttribute" or "ServiceFilterAttribute"))
+            {
+                return $"hands the check to a filter the engine cannot see {at}";
+            }
+
+            foreach (var baseType in filter.BaseTypes.Where(b => !FrameworkFilterBases.Contains(b)))
+            {
+                var inherited = FilterGuard(baseType, depth + 1);
+                if (inherited is not null)
+                {
+                    return inherited;
+                }
+
+                if (FindFilter(baseType) is null && (baseType.EndsWith("Filter", StringComparison.Ordinal) || baseType.EndsWith("FilterAttribute", StringComparison.Ordinal)))
+                {
+                    return $"derives from {baseType}, a filter whose code is not in the workspace {at}";
+                }
+            }
+
+            return null;
         }
 
         // A policy the app defines as "any signed-in user" restricts nothing more; an unknown one is taken to.

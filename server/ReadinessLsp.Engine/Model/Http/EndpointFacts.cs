@@ -7,6 +7,20 @@ internal enum AuthMetaKind
 {
     Authorize,
     AllowAnonymous,
+
+    /// <summary>
+    /// A call of the app's own extension method on a builder (<c>group.WithPamDefaults()</c>), which may
+    /// apply conventions in another file: <see cref="AuthMeta.Resolves"/> names it, and the model
+    /// replaces it with what that method applies (<see cref="ConventionHelperFact"/>).
+    /// </summary>
+    Helper,
+
+    /// <summary>
+    /// An attribute that may be a filter of the app's own (<c>[InjectProvider(...)]</c>,
+    /// <c>[TypeFilter(typeof(X))]</c>): <see cref="AuthMeta.Resolves"/> names the class, and the model
+    /// decides from <see cref="FilterTypeFact"/> whether it turns callers away.
+    /// </summary>
+    Filter,
 }
 
 /// <summary>
@@ -24,7 +38,10 @@ internal sealed record AuthMeta(
     string Source)
 {
     /// <summary>Whether it lets only some signed-in users in (a role or a policy), not every one.</summary>
-    public bool Restricts => Roles.Count > 0 || Policies.Count > 0;
+    public bool Restricts => Kind == AuthMetaKind.Authorize && (Roles.Count > 0 || Policies.Count > 0);
+
+    /// <summary>For <see cref="AuthMetaKind.Helper"/> and <see cref="AuthMetaKind.Filter"/>: the method or class the model looks up.</summary>
+    public string? Resolves { get; init; }
 
     public AuthMeta WithSource(string source) => this with { Source = source };
 }
@@ -128,11 +145,22 @@ internal sealed record RouteChain(
         RateLimits = new([.. RateLimits, .. inner.RateLimits]),
     };
 
-    public RouteChain With(IEnumerable<AuthMeta> auth, IEnumerable<RateLimitMeta> rateLimits) => this with
+    public RouteChain With(IEnumerable<AuthMeta> auth, IEnumerable<RateLimitMeta> rateLimits)
     {
-        Auth = new([.. Auth, .. auth]),
-        RateLimits = new([.. RateLimits, .. rateLimits]),
-    };
+        // Most endpoints add nothing at most steps: then nothing is copied.
+        var moreAuth = auth as IReadOnlyCollection<AuthMeta> ?? [.. auth];
+        var moreLimits = rateLimits as IReadOnlyCollection<RateLimitMeta> ?? [.. rateLimits];
+        if (moreAuth.Count == 0 && moreLimits.Count == 0)
+        {
+            return this;
+        }
+
+        return this with
+        {
+            Auth = moreAuth.Count == 0 ? Auth : new([.. Auth, .. moreAuth]),
+            RateLimits = moreLimits.Count == 0 ? RateLimits : new([.. RateLimits, .. moreLimits]),
+        };
+    }
 }
 
 /// <summary>What a <c>Map*</c> call maps.</summary>
@@ -236,3 +264,20 @@ internal enum SetupKind
 /// the file is part of. <paramref name="Name"/> is a policy name, a folder or page, or empty.
 /// </summary>
 internal sealed record SetupFact(SetupKind Kind, string Name, bool Restricts, string Area, FactSpan Span);
+
+/// <summary>
+/// An extension method of the app that applies conventions to the builder it is called on and hands
+/// it back, wherever it is written: <c>static RouteGroupBuilder WithPamDefaults(this RouteGroupBuilder g)
+/// { g.RequireAuthorization("Application"); return g; }</c>. Auth may itself hold
+/// <see cref="AuthMetaKind.Helper"/> entries (a helper calling another).
+/// </summary>
+internal sealed record ConventionHelperFact(string Method, EquatableArray<AuthMeta> Auth, EquatableArray<RateLimitMeta> RateLimits, FactSpan Span);
+
+/// <summary>
+/// A class of the app that is, or may be, an MVC filter: it derives from a filter attribute or
+/// implements a filter interface. <paramref name="Authorizes"/>: an authorization filter by its
+/// base list. <paramref name="Rejects"/>: its code answers 401/403 or challenges the caller.
+/// <paramref name="Delegates"/>: the filter type a <c>TypeFilterAttribute</c>/<c>ServiceFilterAttribute</c>
+/// subclass hands the work to (<c>: base(typeof(X))</c>), when written.
+/// </summary>
+internal sealed record FilterTypeFact(string Name, EquatableArray<string> BaseTypes, bool Authorizes, bool Rejects, string? Delegates, FactSpan Span);

@@ -53,6 +53,8 @@ internal static class EndpointHover
             Access.Anyone when auth.OnPurpose => "anyone can call it, without signing in, on purpose",
             Access.Anyone => "anyone on the internet can call it, without signing in",
             Access.SignedIn => "any signed-in user can call it",
+            _ when auth.Roles.Count == 0 && auth.Policies.Count > 0 && auth.Policies.All(p => p.StartsWith("custom filter ", StringComparison.Ordinal)) =>
+                $"only callers the app's own filter {string.Join(" and ", auth.Policies.Select(p => $"`{p["custom filter ".Length..]}`"))} lets through can call it",
             _ when auth.Roles.Count > 0 && auth.Policies.Count == 0 => $"only signed-in users with the role {string.Join(" or ", auth.Roles.Select(r => $"`{r}`"))} can call it",
             _ => $"only signed-in users who pass {string.Join(" and ", auth.Roles.Select(r => $"role `{r}`").Concat(auth.Policies.Select(p => $"`{p}`")))} can call it",
         };

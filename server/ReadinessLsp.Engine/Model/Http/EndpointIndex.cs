@@ -45,7 +45,7 @@ internal sealed class EndpointIndex : IWorkspaceModel<EndpointIndex>
     }
 
     public static IReadOnlyCollection<Type> FactTypes { get; } =
-        [typeof(HandlerTypeFact), typeof(RouteMethodFact), typeof(SetupFact), .. ProjectIndex.FactTypes];
+        [typeof(HandlerTypeFact), typeof(RouteMethodFact), typeof(SetupFact), typeof(ConventionHelperFact), typeof(FilterTypeFact), .. ProjectIndex.FactTypes];
 
     /// <summary>Every endpoint of every app.</summary>
     public IReadOnlyList<Endpoint> All { get; }

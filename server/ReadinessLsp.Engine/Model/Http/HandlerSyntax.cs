@@ -49,7 +49,13 @@ internal static class HandlerSyntax
             return EquatableArray<HandlerParameter>.Empty;
         }
 
-        return list.Parameters.Select(p => Parameter(p, routeParameters)).ToEquatableArray();
+        var parameters = new HandlerParameter[list.Parameters.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = Parameter(list.Parameters[i], routeParameters);
+        }
+
+        return new EquatableArray<HandlerParameter>(parameters);
     }
 
     public static HandlerParameter Parameter(ParameterSyntax parameter, IReadOnlyCollection<string> routeParameters)
@@ -61,24 +67,27 @@ internal static class HandlerSyntax
 
     private static ParameterSource SourceOf(ParameterSyntax parameter, string name, IReadOnlyCollection<string> routeParameters)
     {
-        foreach (var attribute in parameter.AttributeLists.SelectMany(l => l.Attributes))
+        foreach (var list in parameter.AttributeLists)
         {
-            switch (CSharpFileModel.AttributeName(attribute))
+            foreach (var attribute in list.Attributes)
             {
-                case "FromRoute":
-                    return ParameterSource.Route;
-                case "FromQuery":
-                    return ParameterSource.Query;
-                case "FromBody":
-                    return ParameterSource.Body;
-                case "FromForm":
-                    return ParameterSource.Form;
-                case "FromHeader":
-                    return ParameterSource.Header;
-                case "FromServices" or "FromKeyedServices":
-                    return ParameterSource.Server;
-                case "AsParameters":
-                    return ParameterSource.Unknown;
+                switch (CSharpFileModel.AttributeName(attribute))
+                {
+                    case "FromRoute":
+                        return ParameterSource.Route;
+                    case "FromQuery":
+                        return ParameterSource.Query;
+                    case "FromBody":
+                        return ParameterSource.Body;
+                    case "FromForm":
+                        return ParameterSource.Form;
+                    case "FromHeader":
+                        return ParameterSource.Header;
+                    case "FromServices" or "FromKeyedServices":
+                        return ParameterSource.Server;
+                    case "AsParameters":
+                        return ParameterSource.Unknown;
+                }
             }
         }
 
@@ -160,6 +169,28 @@ internal static class HandlerSyntax
     }
 
     private const string UnicodeEscape = "\\u";
+
+    private static readonly object WritesKey = new();
+
+    /// <summary>
+    /// <see cref="Writes(SyntaxNode?, Workspace.SourceDocument)"/>, read once per body and file: the
+    /// endpoint collectors and the endpoint rules ask about the same handlers.
+    /// </summary>
+    public static bool Writes(SyntaxNode? body, Analysis.AnalysisContext context)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        var known = context.Local<Dictionary<int, bool>>(WritesKey);
+        if (!known.TryGetValue(body.SpanStart, out var writes))
+        {
+            known[body.SpanStart] = writes = Writes(body, context.Document);
+        }
+
+        return writes;
+    }
 
     // The call whose method name is `name`: `Save()`, `db.Save()`, `db?.Save()`.
     private static InvocationExpressionSyntax? CallNamed(SimpleNameSyntax name) => name.Parent switch

@@ -71,7 +71,12 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
 
     private static ActionFact Action(MethodDeclarationSyntax method, string typeName, bool mayBroadcast, CSharpContext context)
     {
-        var attributes = method.AttributeLists.SelectMany(l => l.Attributes).ToList();
+        var attributes = new List<AttributeSyntax>(4);
+        foreach (var list in method.AttributeLists)
+        {
+            attributes.AddRange(list.Attributes);
+        }
+
         var where = $"{typeName}.{method.Identifier.ValueText}";
         var (verbs, templates) = HttpAttributes.VerbsAndTemplates(attributes);
         var routeParameters = templates.SelectMany(RouteTemplate.Parameters).ToList();
@@ -83,7 +88,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
             HttpAttributes.Auth(attributes, where),
             HttpAttributes.RateLimits(attributes, where),
             HandlerSyntax.Parameters(method.ParameterList, routeParameters),
-            HandlerSyntax.Writes(body, context.Document),
+            HandlerSyntax.Writes(body, context),
             mayBroadcast && HandlerSyntax.Broadcasts(body),
             context.RangeOf(method.Identifier.Span),
             context.RangeOf(method.Span));
@@ -96,14 +101,22 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
     /// </summary>
     public static bool MayHandleRequests(ClassDeclarationSyntax type, AnalysisContext context)
     {
-        // Asked by the collector and by every endpoint rule for each method: decided once per class.
-        var cache = context.Local<Dictionary<ClassDeclarationSyntax, bool>>(HandlerClassesKey);
-        if (!cache.TryGetValue(type, out var handles))
+        // Asked by the collector and by every endpoint rule for each method, in walk order: the last class answers.
+        var last = context.Local<LastClass>(HandlerClassesKey);
+        if (!ReferenceEquals(last.Type, type))
         {
-            cache[type] = handles = MayHandleRequests(type, context.Path);
+            last.Type = type;
+            last.Handles = MayHandleRequests(type, context.Path);
         }
 
-        return handles;
+        return last.Handles;
+    }
+
+    private sealed class LastClass
+    {
+        public ClassDeclarationSyntax? Type { get; set; }
+
+        public bool Handles { get; set; }
     }
 
     private static readonly object HandlerClassesKey = new();

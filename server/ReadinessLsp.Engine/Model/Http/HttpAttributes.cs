@@ -60,8 +60,30 @@ internal static class HttpAttributes
             return new AuthMeta(AuthMetaKind.Authorize, default, new[] { Shorten(attribute) }, default, $"{Shorten(attribute)} on {where}");
         }
 
-        return null;
+        // Any other attribute may be a filter of the app's own that turns callers away: the model looks its class up.
+        if (NotFilters.Contains(name) || VerbAttributes.ContainsKey(name))
+        {
+            return null;
+        }
+
+        var target = name is "TypeFilter" or "ServiceFilter"
+            ? (attribute.ArgumentList?.Arguments.FirstOrDefault()?.Expression as TypeOfExpressionSyntax)?.Type is { } filter ? CSharpFileModel.SimpleName(filter) : null
+            : name;
+        // Most of these are no filter at all: the reason names the attribute without quoting its arguments.
+        return target is null ? null : new AuthMeta(AuthMetaKind.Filter, default, default, default, $"[{name}] on {where}") { Resolves = target };
     }
+
+    // Attributes of ASP.NET Core and common libraries on actions and controllers that never authorize.
+    private static readonly HashSet<string> NotFilters = new(StringComparer.Ordinal)
+    {
+        "Route", "AcceptVerbs", "ApiController", "Controller", "NonAction", "NonController", "ActionName", "Area", "ApiExplorerSettings", "Produces",
+        "ProducesResponseType", "ProducesDefaultResponseType", "ProducesErrorResponseType", "Consumes", "Obsolete", "EnableRateLimiting",
+        "DisableRateLimiting", "EnableCors", "DisableCors", "ResponseCache", "OutputCache", "RequestSizeLimit", "DisableRequestSizeLimit",
+        "RequestFormLimits", "ValidateAntiForgeryToken", "AutoValidateAntiforgeryToken", "IgnoreAntiforgeryToken", "SwaggerOperation",
+        "SwaggerResponse", "SwaggerTag", "EndpointSummary", "EndpointDescription", "EndpointName", "Tags", "ExcludeFromDescription", "ApiVersion",
+        "MapToApiVersion", "FormatFilter", "AllowAnonymous", "Authorize", "Description", "DisplayName",
+        "ExcludeFromCodeCoverage", "SuppressMessage", "DebuggerStepThrough", "MethodImpl", "AsyncStateMachine", "HttpGet", "BindProperties",
+    };
 
     /// <summary>The roles, policies and schemes of <c>[Authorize(...)]</c> or <c>RequireAuthorization(...)</c>.</summary>
     public static (EquatableArray<string> Roles, EquatableArray<string> Policies, EquatableArray<string> Schemes) ReadAuthorizeArguments(

@@ -135,7 +135,7 @@ internal sealed class RouteMethodCollector : ICSharpFactCollector
 
         var routeParameters = route is null ? [] : RouteTemplate.Parameters(route).ToList();
         var found = Handler(handler, routeParameters, scope);
-        return Mapped(MappingKind.Minimal, verbs ?? [], route ?? string.Empty, found.Member, found.Parameters, HandlerSyntax.Writes(found.Body, scope.Context.Document), found.Span, found.Attributes);
+        return Mapped(MappingKind.Minimal, verbs ?? [], route ?? string.Empty, found.Member, found.Parameters, HandlerSyntax.Writes(found.Body, scope.Context), found.Span, found.Attributes);
 
         MappedEndpointFact Mapped(
             MappingKind kind,

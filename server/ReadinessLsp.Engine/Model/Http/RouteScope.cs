@@ -225,8 +225,14 @@ internal sealed class ChainEvaluator
                     return inner.With(Conventions.AuthOf(call, where) is { } auth ? [auth] : [], Conventions.RateLimitOf(call, where) is { } limit ? [limit] : []);
                 }
 
-                // MapGet and friends return an endpoint, not a group; anything else (NewVersionedApi, WithTags) passes the builder through.
-                return method.StartsWith("Map", StringComparison.Ordinal) && !IsRouteMethodCall(method) ? RouteChain.Unknown : inner;
+                // MapGet and friends return an endpoint, not a group; anything else (NewVersionedApi, WithTags) passes the builder through,
+                // and the app's own helpers (WithPamDefaults) may apply conventions the model finds in their file.
+                if (method.StartsWith("Map", StringComparison.Ordinal))
+                {
+                    return IsRouteMethodCall(method) ? inner : RouteChain.Unknown;
+                }
+
+                return Conventions.MayBeHelper(method) ? inner.With([Conventions.Helper(method, Describe(receiver, inner))], []) : inner;
             default:
                 return RouteChain.Unknown;
         }

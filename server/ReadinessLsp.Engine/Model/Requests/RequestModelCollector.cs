@@ -8,9 +8,9 @@ using ReadinessLsp.Engine.Model.Facts;
 namespace ReadinessLsp.Engine.Model.Requests;
 
 /// <summary>
-/// Records the request models a file declares (<see cref="ModelTypeFact"/>), FluentValidation
-/// validators (<see cref="ValidatorFact"/>) and range checks on amounts and quantities
-/// (<see cref="RangeChecks"/>). A file is read for this alone when it names a validation attribute,
+/// Records the request models a file declares (<see cref="ModelTypeFact"/>) and FluentValidation
+/// validators (<see cref="ValidatorFact"/>); <see cref="RangeCheckCollector"/> adds the range
+/// checks on amounts and quantities (<see cref="RangeChecks"/>). A file is read for this alone when it names a validation attribute,
 /// a validator or a secret, or declares or compares an amount (<c>Quantity { get; set; }</c>,
 /// <c>Amount &lt;= 0</c>: the bare words are in most files of a shop); a model nobody parsed is
 /// treated as unknown, not as unchecked.
@@ -27,46 +27,17 @@ internal sealed class RequestModelCollector : ICSharpFactCollector
 
     private static readonly HashSet<string> NumericTypes = ["int", "long", "short", "decimal", "double", "float", "uint", "ulong", "Int32", "Int64", "Decimal", "Double", "Single"];
 
-    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } =
-    [
-        SyntaxKind.ClassDeclaration, SyntaxKind.RecordDeclaration, SyntaxKind.LessThanExpression, SyntaxKind.LessThanOrEqualExpression,
-        SyntaxKind.GreaterThanExpression, SyntaxKind.GreaterThanOrEqualExpression,
-    ];
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.ClassDeclaration, SyntaxKind.RecordDeclaration];
 
-    public IReadOnlyCollection<string>? RequiredWords { get; } =
+    public static IReadOnlyCollection<string> Words { get; } =
     [
         .. SensitiveNames.Words, "[Required", "[Range", "[StringLength", "[MaxLength", "[MinLength",
         "[EmailAddress", "[RegularExpression", "IValidatableObject", "AbstractValidator", "IdentityUser", .. AmountNames.DeclarationWords,
     ];
 
-    public void Collect(SyntaxNode node, CSharpContext context)
-    {
-        switch (node)
-        {
-            case TypeDeclarationSyntax type:
-                CollectType(type, context);
-                break;
-            case BinaryExpressionSyntax comparison:
-                foreach (var side in new[] { comparison.Left, comparison.Right })
-                {
-                    if (LastName(side) is { } name && AmountNames.IsAmount(name))
-                    {
-                        context.Local<HashSet<string>>(this).Add(name);
-                    }
-                }
+    public IReadOnlyCollection<string>? RequiredWords => Words;
 
-                break;
-        }
-    }
-
-    public void Complete(CSharpContext context)
-    {
-        var checks = context.Local<HashSet<string>>(this);
-        if (checks.Count > 0)
-        {
-            context.Facts.Add(new RangeChecks(checks.Order(StringComparer.Ordinal).ToEquatableArray()));
-        }
-    }
+    public void Collect(SyntaxNode node, CSharpContext context) => CollectType((TypeDeclarationSyntax)node, context);
 
     private void CollectType(TypeDeclarationSyntax type, CSharpContext context)
     {
@@ -114,21 +85,18 @@ internal sealed class RequestModelCollector : ICSharpFactCollector
 
     private static ModelProperty Property(string name, TypeSyntax type, SyntaxList<AttributeListSyntax> attributeLists)
     {
-        var attributes = attributeLists.SelectMany(l => l.Attributes).Select(CSharpFileModel.AttributeName).ToList();
-        var typeName = CSharpFileModel.SimpleName(type is NullableTypeSyntax nullable ? nullable.ElementType : type) ?? string.Empty;
-        return new ModelProperty(
-            name,
-            NumericTypes.Contains(typeName),
-            attributes.Any(a => ValidationAttributes.Contains(a) || a.EndsWith("Validation", StringComparison.Ordinal)),
-            attributes.Any(RangeAttributes.Contains));
-    }
+        bool validated = false, ranged = false;
+        foreach (var list in attributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var attributeName = CSharpFileModel.AttributeName(attribute);
+                validated |= ValidationAttributes.Contains(attributeName) || attributeName.EndsWith("Validation", StringComparison.Ordinal);
+                ranged |= RangeAttributes.Contains(attributeName);
+            }
+        }
 
-    private static string? LastName(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        ParenthesizedExpressionSyntax parenthesized => LastName(parenthesized.Expression),
-        _ => null,
-    };
+        var typeName = CSharpFileModel.SimpleName(type is NullableTypeSyntax nullable ? nullable.ElementType : type) ?? string.Empty;
+        return new ModelProperty(name, NumericTypes.Contains(typeName), validated, ranged);
+    }
 }

@@ -34,6 +34,7 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
         }
 
         var calls = context.Local<Calls>(this);
+        calls.Walked = true;
         calls.MayHaveGuards ??= context.Document.ContainsAny(GuardWords);
         if (calls.MayHaveGuards == true && EnvironmentGuard.IsDevelopmentOnly(node))
         {
@@ -48,14 +49,40 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
     public void Complete(CSharpContext context)
     {
         var calls = context.Local<Calls>(this);
+        if (!calls.Walked)
+        {
+            // A file parsed for anchored rules only, without a guard word: every call is elsewhere.
+            ReadUnwalked(context, (_, name) => calls.Elsewhere.Add(name), node => Collect(node, context));
+        }
+
         if (calls.Guarded.Count + calls.Elsewhere.Count > 0)
         {
             context.Facts.Add(new CallSites(calls.Guarded.Order(StringComparer.Ordinal).ToEquatableArray(), calls.Elsewhere.Order(StringComparer.Ordinal).ToEquatableArray()));
         }
     }
 
+    /// <summary>
+    /// The calls of a file that was parsed but not walked: from its text when the scan loaded it,
+    /// from its tree when it is an editor's buffer (its text is not one string, and it is one file).
+    /// </summary>
+    public static void ReadUnwalked(CSharpContext context, Action<string?, string> fromText, Action<SyntaxNode> fromTree)
+    {
+        if (context.Document.Content is { } content)
+        {
+            CallNamesInText.Scan(content, fromText);
+            return;
+        }
+
+        foreach (var call in context.Tree.GetRoot(context.CancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            fromTree(call);
+        }
+    }
+
     private sealed class Calls
     {
+        public bool Walked { get; set; }
+
         public bool? MayHaveGuards { get; set; }
 
         public HashSet<string> Guarded { get; } = new(StringComparer.Ordinal);

@@ -8,6 +8,7 @@ using ReadinessLsp.Engine.Findings;
 using ReadinessLsp.Engine.Model;
 using ReadinessLsp.Engine.Model.Facts;
 using ReadinessLsp.Engine.Model.Http;
+using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Rules.AccessControl;
 
@@ -114,7 +115,8 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
             return;
         }
 
-        var operation = HandlerShape.AdminOperation(site.Names);
+        var operation = HandlerShape.AdminOperation(site.Names) ??
+            (verb is not ("GET" or "DELETE") && HandlerShape.CreditsMoney(site.Names, site.Types, site.Body) ? HandlerShape.CreditsMoneyOperation : null);
         var anonymousPossible = !local.Authorized || local.AllowAnonymous;
         if (operation is null && !anonymousPossible && siblings.Checking < 2 && !site.IsMinimal)
         {
@@ -123,10 +125,10 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
 
         var body = new Lazy<HandlerBody>(() => HandlerBody.Of(site.Body, context));
         var usesCurrentUser = words.CurrentUser && body.Value.UsesCurrentUser;
-        if (operation is not null && !(operation == HandlerShape.ListsEverything && usesCurrentUser))
+        if (operation is not null && !(operation is HandlerShape.ListsEverything or HandlerShape.CreditsMoneyOperation && usesCurrentUser))
         {
             context.Defer(this, site.Span, Candidate.Admin(operation, 0, 0, place), ruleId: "RDY1005");
-            if (operation != HandlerShape.ListsEverything || !anonymousPossible)
+            if (operation is not (HandlerShape.ListsEverything or HandlerShape.CreditsMoneyOperation) || !anonymousPossible)
             {
                 return;
             }
@@ -149,7 +151,7 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
             return;
         }
 
-        var changes = verb is "POST" or "PUT" or "PATCH" or "DELETE" || HandlerSyntax.Writes(site.Body, context.Document) || (words.Clients && body.Value.Broadcasts);
+        var changes = verb is "POST" or "PUT" or "PATCH" or "DELETE" || HandlerSyntax.Writes(site.Body, context) || (words.Clients && body.Value.Broadcasts);
         var readsUsers = !changes && !usesCurrentUser && (operation == HandlerShape.ListsEverything || (words.Users && HandlerShape.ReturnsUsers(site.Body)));
         if ((changes || readsUsers) && !(usesCurrentUser && body.Value.Refuses))
         {
@@ -226,6 +228,11 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
         }
 
         string what;
+        if (data.Operation == HandlerShape.CreditsMoneyOperation && endpoint.IsAnonymous)
+        {
+            return null; // Money for anyone: RDY1004 says so.
+        }
+
         if (data.Operation == HandlerShape.ListsEverything)
         {
             if (endpoint.IsAnonymous)
@@ -431,42 +438,34 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
         return place is null || role is null || place.Kind == AuthorizeFixKind.RequireAuthorization ? [] : [place.Fix(path, $"Authorize(Roles = \"{role}\")", $"Restrict to the {role} role")];
     }
 
-    /// <summary>Whether the file mentions roles or an admin area at all: searched once per file, not once per handler.</summary>
-    private sealed class FileWords
+    /// <summary>Whether the file mentions roles, an admin area, passwords...: each searched once per file, when first asked.</summary>
+    private sealed class FileWords(SourceDocument document)
     {
-        public bool Roles { get; private init; }
+        private bool? _roles, _admin, _credentials, _currentUser, _users, _clients, _sharedKeys;
 
-        public bool Admin { get; private init; }
+        public bool Roles => _roles ??= document.ContainsAny(RoleWords);
 
-        public bool Credentials { get; private init; }
+        public bool Admin => _admin ??= document.ContainsAny(AdminWords);
 
-        public bool CurrentUser { get; private init; }
+        public bool Credentials => _credentials ??= document.ContainsAny(CredentialWords);
 
-        public bool Users { get; private init; }
+        public bool CurrentUser => _currentUser ??= document.ContainsAny(CurrentUserWords);
 
-        public bool Clients { get; private init; }
+        public bool Users => _users ??= document.ContainsAny(UserWords);
 
-        public bool SharedKeys { get; private init; }
+        public bool Clients => _clients ??= document.ContainsAny(ClientsWords);
+
+        public bool SharedKeys => _sharedKeys ??= document.ContainsAny(SharedKeyWords);
 
         public static FileWords Of(CSharpContext context)
         {
-            var cache = context.Local<Dictionary<object, FileWords>>(WordsKey);
-            if (!cache.TryGetValue(WordsKey, out var words))
-            {
-                var document = context.Document;
-                cache[WordsKey] = words = new FileWords
-                {
-                    Roles = document.ContainsAny(RoleWords),
-                    Admin = document.ContainsAny(AdminWords),
-                    Credentials = document.ContainsAny(CredentialWords),
-                    CurrentUser = document.ContainsAny(CurrentUserWords),
-                    Users = document.ContainsAny(UserWords),
-                    Clients = document.ContainsAny(ClientsWords),
-                    SharedKeys = document.ContainsAny(SharedKeyWords),
-                };
-            }
+            var holder = context.Local<Holder>(WordsKey);
+            return holder.Words ??= new FileWords(context.Document);
+        }
 
-            return words;
+        private sealed class Holder
+        {
+            public FileWords? Words { get; set; }
         }
     }
 

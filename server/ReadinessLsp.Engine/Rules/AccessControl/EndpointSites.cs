@@ -33,27 +33,76 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
     /// <summary>The site <paramref name="node"/> is, or null when it cannot be a handler.</summary>
     public static EndpointSite? Of(SyntaxNode node, AnalysisContext context)
     {
-        if (node is InvocationExpressionSyntax invocation && !MayMap(invocation))
+        // Most nodes cannot be handlers: said before anything is looked up or allocated.
+        switch (node)
         {
-            return null;
+            case InvocationExpressionSyntax invocation when !MayMap(invocation):
+                return null;
+            case MethodDeclarationSyntax method when !MayBeAction(method, context):
+                return null;
+            case not (InvocationExpressionSyntax or MethodDeclarationSyntax):
+                return null;
         }
 
-        // Several endpoint rules ask about the same node: read it once per file.
-        var sites = context.Local<Dictionary<SyntaxNode, EndpointSite?>>(SitesKey);
-        if (!sites.TryGetValue(node, out var site))
+        // Several endpoint rules ask about the same handler: read it once per file. The rules see the
+        // nodes in the same order, so the last few sites answer nearly every question.
+        var sites = context.Local<RecentSites>(SitesKey);
+        if (!sites.TryGet(node, out var site))
         {
-            sites[node] = site = node switch
-            {
-                MethodDeclarationSyntax method => Action(method, context),
-                InvocationExpressionSyntax call => Minimal(call),
-                _ => null,
-            };
+            site = node is MethodDeclarationSyntax action ? Action(action, context) : Minimal((InvocationExpressionSyntax)node);
+            sites.Add(node, site);
         }
 
         return site;
     }
 
     private static readonly object SitesKey = new();
+
+    // A public instance method of a class that may handle requests.
+    private static bool MayBeAction(MethodDeclarationSyntax method, AnalysisContext context) =>
+        method.Parent is ClassDeclarationSyntax type && method.Modifiers.Any(SyntaxKind.PublicKeyword) && !method.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+        HandlerTypeCollector.MayHandleRequests(type, context);
+
+    /// <summary>The sites read last in a file, by node: a small ring, since rules ask in walk order.</summary>
+    private sealed class RecentSites
+    {
+        private const int Size = 8;
+        private readonly SyntaxNode?[] _nodes = new SyntaxNode?[Size];
+        private readonly EndpointSite?[] _sites = new EndpointSite?[Size];
+        private Dictionary<SyntaxNode, EndpointSite?>? _older;
+        private int _olderEnd = -1;
+        private int _next;
+
+        public bool TryGet(SyntaxNode node, out EndpointSite? site)
+        {
+            for (var i = 0; i < Size; i++)
+            {
+                if (ReferenceEquals(_nodes[i], node))
+                {
+                    site = _sites[i];
+                    return true;
+                }
+            }
+
+            // Nodes come in walk order: one that starts after every node pushed out was never read.
+            site = null;
+            return _older is not null && node.SpanStart <= _olderEnd && _older.TryGetValue(node, out site);
+        }
+
+        public void Add(SyntaxNode node, EndpointSite? site)
+        {
+            // A node pushed out of the ring is still asked for now and then (a minimal handler's siblings): keep it.
+            if (_nodes[_next] is { } evicted)
+            {
+                (_older ??= new Dictionary<SyntaxNode, EndpointSite?>(ReferenceEqualityComparer.Instance))[evicted] = _sites[_next];
+                _olderEnd = Math.Max(_olderEnd, evicted.SpanStart);
+            }
+
+            _nodes[_next] = node;
+            _sites[_next] = site;
+            _next = (_next + 1) % Size;
+        }
+    }
 
     // "ForgotPassword" -> "Forgot Password": words stay words, and "ForgotPassword" still reads "forgotpassword" once compacted.
     private static string Split(string name)
@@ -73,11 +122,23 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
     }
 
     // The request types a caller sends (`LoginDto`), not what the server hands in (`CancellationToken`).
-    private static string TypeWords(SeparatedSyntaxList<ParameterSyntax> parameters) =>
-        HandlerShape.Normalize(string.Join(' ', parameters
-            .Select(p => CSharpFileModel.SimpleName(p.Type) ?? string.Empty)
-            .Where(t => t is not ("CancellationToken" or "HttpContext" or "HttpRequest" or "ClaimsPrincipal" or "string") && !t.EndsWith("Context", StringComparison.Ordinal) && !t.EndsWith("Service", StringComparison.Ordinal))
-            .Select(Split)));
+    private static string TypeWords(SeparatedSyntaxList<ParameterSyntax> parameters)
+    {
+        System.Text.StringBuilder? sb = null;
+        foreach (var parameter in parameters)
+        {
+            var type = CSharpFileModel.SimpleName(parameter.Type) ?? string.Empty;
+            if (type is "CancellationToken" or "HttpContext" or "HttpRequest" or "ClaimsPrincipal" or "string" ||
+                type.EndsWith("Context", StringComparison.Ordinal) || type.EndsWith("Service", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            (sb ??= new System.Text.StringBuilder()).Append(sb.Length > 0 ? " " : string.Empty).Append(Split(type));
+        }
+
+        return sb is null ? string.Empty : HandlerShape.Normalize(sb.ToString());
+    }
 
     // "/api/{token}" says nothing about tokens: route parameters are names the caller fills in.
     private static string? StripParameters(string? route)
@@ -101,26 +162,33 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
 
     private static EndpointSite? Action(MethodDeclarationSyntax method, AnalysisContext context)
     {
-        if (!method.Modifiers.Any(SyntaxKind.PublicKeyword) || method.Modifiers.Any(SyntaxKind.StaticKeyword) || method.Parent is not ClassDeclarationSyntax type)
-        {
-            return null;
-        }
-
-        if (!HandlerTypeCollector.MayHandleRequests(type, context))
-        {
-            return null;
-        }
-
+        var type = (ClassDeclarationSyntax)method.Parent!;
         var path = context.Path;
 
-        var routes = method.AttributeLists.SelectMany(l => l.Attributes)
-            .Where(a => a.ArgumentList?.Arguments.Count > 0 && CSharpFileModel.AttributeName(a) is "Route" or "HttpGet" or "HttpPost" or "HttpPut" or "HttpDelete" or "HttpPatch")
-            .Select(a => a.ArgumentList!.Arguments[0].Expression.StringLiteralValue());
-        var classRoutes = type.AttributeLists.SelectMany(l => l.Attributes)
-            .Where(a => CSharpFileModel.AttributeName(a) == "Route" && a.ArgumentList?.Arguments.Count > 0)
-            .Select(a => a.ArgumentList!.Arguments[0].Expression.StringLiteralValue());
-        var names = new List<string> { HandlerShape.Normalize(Split(method.Identifier.ValueText)) };
-        names.AddRange(routes.Select(r => HandlerShape.Normalize(StripParameters(r) ?? string.Empty)));
+        var names = new List<string>(3) { HandlerShape.Normalize(Split(method.Identifier.ValueText)) };
+        foreach (var list in method.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.ArgumentList is { Arguments.Count: > 0 } arguments && CSharpFileModel.AttributeName(attribute) is "Route" or "HttpGet" or "HttpPost" or "HttpPut" or "HttpDelete" or "HttpPatch")
+                {
+                    names.Add(HandlerShape.Normalize(StripParameters(arguments.Arguments[0].Expression.StringLiteralValue()) ?? string.Empty));
+                }
+            }
+        }
+
+        var classRoutes = new List<string?>(1);
+        foreach (var list in type.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.ArgumentList is { Arguments.Count: > 0 } arguments && CSharpFileModel.AttributeName(attribute) == "Route")
+                {
+                    classRoutes.Add(arguments.Arguments[0].Expression.StringLiteralValue());
+                }
+            }
+        }
+
         var types = TypeWords(method.ParameterList.Parameters);
         var page = HandlerTypeCollector.PageOf(path, type.BaseList is null ? null : "PageModel")?.Page;
         var words = HandlerShape.Normalize(string.Join(' ', [.. names, types, Split(type.Identifier.ValueText), page, .. classRoutes.Select(StripParameters)]));
@@ -140,24 +208,42 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
 
         var member = (MemberAccessExpressionSyntax)call.Expression;
 
+        // The route literal and the handler (the last delegate), in one pass and without LINQ over the list.
         var arguments = call.ArgumentList.Arguments;
-        var literal = arguments.FirstOrDefault(a => a.Expression.StringLiteralValue() is not null);
-        var handler = arguments.Select(a => a.Expression).LastOrDefault(e => e is AnonymousFunctionExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax);
+        ArgumentSyntax? literal = null;
+        ExpressionSyntax? handler = null;
+        foreach (var argument in arguments)
+        {
+            literal ??= argument.Expression.StringLiteralValue() is not null ? argument : null;
+            handler = argument.Expression is AnonymousFunctionExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax ? argument.Expression : handler;
+        }
+
         if (handler is null)
         {
             return null;
         }
 
-        SyntaxNode code = handler;
-        if (handler is IdentifierNameSyntax group &&
-            call.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Members.OfType<MethodDeclarationSyntax>()
-                .FirstOrDefault(m => m.Identifier.ValueText == group.Identifier.ValueText) is { } sibling)
+        TypeDeclarationSyntax? owner = null;
+        for (var parent = call.Parent; parent is not null && owner is null; parent = parent.Parent)
         {
-            code = sibling;
+            owner = parent as TypeDeclarationSyntax;
+        }
+
+        SyntaxNode code = handler;
+        if (handler is IdentifierNameSyntax group && owner is not null)
+        {
+            foreach (var sibling in owner.Members)
+            {
+                if (sibling is MethodDeclarationSyntax method && method.Identifier.ValueText == group.Identifier.ValueText)
+                {
+                    code = method;
+                    break;
+                }
+            }
         }
 
         var end = arguments.Count > 0 && arguments[0] == literal ? literal.Span.End : member.Name.Span.End;
-        var type = call.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText;
+        var type = owner?.Identifier.ValueText;
         var names = new List<string> { HandlerShape.Normalize(StripParameters(literal?.Expression.StringLiteralValue()) ?? string.Empty) };
         if (handler is not AnonymousFunctionExpressionSyntax)
         {

@@ -17,14 +17,28 @@ internal sealed class FallbackSigningKeyDetector : ICSharpDetector
 {
     public string RuleId => "RDY1016";
 
-    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.StringLiteralExpression];
+    // The fallback's holder, found from its operator or method: a string literal has no word to be found by.
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.CoalesceExpression, SyntaxKind.InvocationExpression, SyntaxKind.ConditionalExpression];
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["??", "GetValue", "IsNullOrEmpty", "IsNullOrWhiteSpace"];
 
+    public IReadOnlyCollection<string>? Anchors => RequiredWords;
+
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
-        var literal = (LiteralExpressionSyntax)node;
-        if (Setting(literal) is { } setting)
+        var candidate = node switch
+        {
+            BinaryExpressionSyntax coalesce => coalesce.Right,
+            InvocationExpressionSyntax { ArgumentList.Arguments: [_, var fallback] } => fallback.Expression,
+            ConditionalExpressionSyntax conditional => conditional.WhenTrue,
+            _ => null,
+        };
+        while (candidate is ParenthesizedExpressionSyntax parenthesized)
+        {
+            candidate = parenthesized.Expression;
+        }
+
+        if (candidate is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal && Setting(literal) is { } setting)
         {
             var arguments = new Dictionary<string, string> { ["setting"] = setting, ["masked"] = SecretMask.Mask(literal.Token.ValueText) };
             context.Report(literal.Span, arguments);

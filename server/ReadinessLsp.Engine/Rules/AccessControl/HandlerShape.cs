@@ -75,6 +75,11 @@ internal static partial class HandlerShape
     {
         // The name says it first: a registration that signs the new user in is still a registration.
         var compact = words.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (compact.AsSpan().IndexOfAny(FlowNameWords) < 0)
+        {
+            return body is null ? AuthFlow.None : FlowOfCode(body); // most handlers: no flow word at all, nothing split
+        }
+
         var tokens = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (Has(compact, "logout", "signout", "logoff"))
         {
@@ -108,12 +113,20 @@ internal static partial class HandlerShape
             return AuthFlow.SignIn;
         }
 
-        // Then the code: what it calls.
-        if (body is null)
-        {
-            return AuthFlow.None;
-        }
+        return body is null ? AuthFlow.None : FlowOfCode(body);
+    }
 
+    // Every word the names of flows are told by, for one search before any other ("code", "pin" and "token" are in it too).
+    private static readonly System.Buffers.SearchValues<string> FlowNameWords = System.Buffers.SearchValues.Create(
+        [
+            "logout", "signout", "logoff", "refresh", "forgot", "password", "recover", "otp", "twofactor", "2fa", "mfa", "verifyphone", "code", "pin",
+            "register", "signup", "login", "signin", "logon", "authenticate", "authorizeuser", "token", "credentials",
+        ],
+        StringComparison.Ordinal);
+
+    // Then the code: what it calls.
+    private static AuthFlow FlowOfCode(HandlerBody body)
+    {
         var calls = body.Calls;
         if (calls.Contains("GeneratePasswordResetTokenAsync") || calls.Contains("ResetPasswordAsync"))
         {
@@ -275,6 +288,40 @@ internal static partial class HandlerShape
 
     /// <summary>What <see cref="AdminOperation"/> says of a list of every user's records.</summary>
     public const string ListsEverything = "list every user's records";
+
+    /// <summary>What <see cref="CreditsMoney"/> says: money put into an account with nothing paid in.</summary>
+    public const string CreditsMoneyOperation = "crediting any account with money nobody paid in (a teller's deposit)";
+
+    private static readonly string[] CreditWords = ["deposit", "adjustbalance", "setbalance", "updatebalance", "creditaccount", "addbalance"];
+    private static readonly string[] PaymentWords =
+        ["card", "payment", "stripe", "checkout", "paypal", "charge", "invoice", "intent", "gateway", "braintree", "razorpay", "webhook", "signature"];
+
+    /// <summary>
+    /// Whether a handler puts money into an account as a teller does: named <c>Deposit</c> (or
+    /// adjusts a balance), and neither the types it takes nor its code mention a payment the caller
+    /// made (a card, a checkout, a provider's webhook), so the money comes from nowhere.
+    /// </summary>
+    public static bool CreditsMoney(IReadOnlyList<string> names, string types, SyntaxNode? body)
+    {
+        var named = false;
+        foreach (var name in names)
+        {
+            foreach (var token in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                named |= CreditWords.Any(w => token.StartsWith(w, StringComparison.Ordinal));
+            }
+
+            named |= CreditWords.Any(w => name.Replace(" ", string.Empty, StringComparison.Ordinal).StartsWith(w, StringComparison.Ordinal));
+        }
+
+        if (!named || PaymentWords.Any(w => types.Contains(w, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var code = body?.ToString() ?? string.Empty;
+        return !PaymentWords.Any(w => code.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Whether the code makes numeric codes with <c>System.Random</c> (<c>new Random().Next(100000, 999999)</c>), which can be predicted.</summary>
     public static bool MakesRandomCodes(SyntaxNode? scope) =>

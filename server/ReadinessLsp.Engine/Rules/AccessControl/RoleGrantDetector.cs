@@ -50,6 +50,9 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["AddToRole", "Role", "IsAdmin", "IsAdministrator", "IsSuperAdmin", "UserType", "AccountType"];
 
+    // The grant calls and the role members, in the cases RoleMembers accepts (Role, role, IsAdmin, isAdmin, ...).
+    public IReadOnlyCollection<string>? Anchors { get; } = ["AddToRole", "ole", "OLE", "dmin", "DMIN", "serType", "sertype", "SERTYPE", "ccountType", "ccounttype", "CCOUNTTYPE"];
+
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EndpointIndex)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)

@@ -23,6 +23,8 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
 
     public IReadOnlyCollection<string>? RequiredWords => ConfigReadFinder.RequiredWords;
 
+    public IReadOnlyCollection<string>? Anchors => ConfigReadFinder.Anchors;
+
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(ConfigKeyIndex), typeof(AppSettingsFiles)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)

@@ -1,6 +1,8 @@
+using System.Buffers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Findings;
@@ -34,6 +36,8 @@ internal sealed class DoubleSubmitDetector : ICSharpDetector, IDeferredResolver<
 
     private static readonly string[] KeyWords = ["idempoten", "requestid", "request-id", "request_id", "dedup"];
 
+    private static readonly SearchValues<string> KeyWordSearch = SearchValues.Create(KeyWords, StringComparison.OrdinalIgnoreCase);
+
     public string RuleId => "RDY3003";
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.MethodDeclaration, SyntaxKind.InvocationExpression];
@@ -53,7 +57,7 @@ internal sealed class DoubleSubmitDetector : ICSharpDetector, IDeferredResolver<
                 when call.ArgumentList.Arguments.LastOrDefault()?.Expression is AnonymousFunctionExpressionSyntax lambda => (call, lambda.Body, map.Name.Span),
             _ => ((SyntaxNode?)null, (SyntaxNode?)null, default(Microsoft.CodeAnalysis.Text.TextSpan)),
         };
-        if (handler is null || body is null || TakesKey(handler))
+        if (handler is null || body is null || TakesKey(handler, context.Document.Text))
         {
             return;
         }
@@ -138,12 +142,18 @@ internal sealed class DoubleSubmitDetector : ICSharpDetector, IDeferredResolver<
         method.Identifier.ValueText.StartsWith("OnPost", StringComparison.Ordinal) || CSharpFileModel.HasAttribute(method, "HttpPost");
 
     // An Idempotency-Key header, a client request id parameter, an [Idempotent] attribute.
-    private static bool TakesKey(SyntaxNode handler)
+    // Searched in the text where the handler's parts lie, not in copies of them: handlers are long.
+    private static bool TakesKey(SyntaxNode handler, SourceText text)
     {
-        var text = handler is MethodDeclarationSyntax method
-            ? string.Concat(method.AttributeLists.ToString(), method.ParameterList.ToString(), method.Body?.ToString() ?? method.ExpressionBody?.ToString())
-            : handler.ToString();
-        return KeyWords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase));
+        if (handler is not MethodDeclarationSyntax method)
+        {
+            return TextSearch.ContainsAny(text, handler.Span, KeyWordSearch);
+        }
+
+        SyntaxNode? body = method.Body is { } block ? block : method.ExpressionBody;
+        return (method.AttributeLists.Count > 0 && TextSearch.ContainsAny(text, method.AttributeLists.Span, KeyWordSearch)) ||
+            TextSearch.ContainsAny(text, method.ParameterList.Span, KeyWordSearch) ||
+            (body is not null && TextSearch.ContainsAny(text, body.Span, KeyWordSearch));
     }
 
     private static bool MayCreate(string name) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,8 +30,12 @@ internal static class OperationBody
     /// Whether the body opens a transaction (<c>BeginTransaction</c>, <c>TransactionScope</c>,
     /// <c>UseTransaction</c>, an execution strategy that runs the work as one unit).
     /// </summary>
+    private static readonly SearchValues<string> TransactionWord = SearchValues.Create(["Transaction"], StringComparison.Ordinal);
+
     public static bool HasTransaction(SyntaxNode body) =>
         InTransactionLambda(body) ||
+        // Every shape below names a transaction: most bodies are ruled out by their text, without a walk.
+        TextSearch.ContainsAny(body.SyntaxTree.GetText(), body.Span, TransactionWord) &&
         Nodes(body).Any(n => n switch
         {
             InvocationExpressionSyntax call => call.MethodName() is { } name &&

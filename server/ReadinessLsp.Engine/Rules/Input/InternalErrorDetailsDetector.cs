@@ -29,13 +29,50 @@ internal sealed class InternalErrorDetailsDetector : ICSharpDetector, IDeferredR
 
     public string RuleId => "RDY4010";
 
-    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.Interpolation, SyntaxKind.Argument];
+    // The code that can see an exception (a catch clause, a function taking one), each read once
+    // here: found by "catch" and "Exception", not by walking every member access of the file.
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } =
+    [
+        SyntaxKind.CatchClause, SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression,
+    ];
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["Message", "StackTrace", "InnerException", "catch"];
+
+    public IReadOnlyCollection<string>? Anchors { get; } = ["catch", "Exception"];
 
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(CalledMethods), typeof(WebAppIndex)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)
+    {
+        if (!OwnsExceptionScope(node))
+        {
+            return;
+        }
+
+        // Each node belongs to the nearest scope around it; nested scopes are read on their own.
+        foreach (var inner in node.DescendantNodes(n => n == node || !OwnsExceptionScope(n) && n is not TypeDeclarationSyntax))
+        {
+            if (inner.RawKind is (int)SyntaxKind.SimpleMemberAccessExpression or (int)SyntaxKind.Interpolation or (int)SyntaxKind.Argument)
+            {
+                AnalyzeDetail(inner, context);
+            }
+        }
+    }
+
+    // A catch clause, or a function with an exception parameter: the scopes InExceptionScope accepts.
+    private static bool OwnsExceptionScope(SyntaxNode node) => node switch
+    {
+        CatchClauseSyntax => true,
+        BaseMethodDeclarationSyntax method => TakesException(method.ParameterList),
+        LocalFunctionStatementSyntax local => TakesException(local.ParameterList),
+        ParenthesizedLambdaExpressionSyntax lambda => TakesException(lambda.ParameterList),
+        _ => false,
+    };
+
+    private static bool TakesException(ParameterListSyntax parameters) =>
+        parameters.Parameters.Any(p => CSharpFileModel.SimpleName(p.Type)?.EndsWith("Exception", StringComparison.Ordinal) == true);
+
+    private void AnalyzeDetail(SyntaxNode node, CSharpContext context)
     {
         var (source, exception, what) = Source(node, context);
         if (source is null || exception is null)

@@ -32,6 +32,9 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["HttpPost", "HttpPut", "HttpPatch", "MapPost", "MapPut", "MapPatch", "AcceptVerbs", "MapMethods"];
 
+    // Handler lambdas by their arrow (the methods come from the walk of declarations), so the file's bodies are not walked.
+    public IReadOnlyCollection<string>? Anchors { get; } = ["=>"];
+
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EndpointIndex), typeof(RequestModelIndex), typeof(AppSetupIndex), typeof(EfModel)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)

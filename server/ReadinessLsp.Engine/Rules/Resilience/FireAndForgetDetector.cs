@@ -25,6 +25,9 @@ internal sealed class FireAndForgetDetector : ICSharpDetector
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["Task.Run(", "StartNew(", "_ =", "_=", "Async("];
 
+    // The names IsTaskCall accepts (an ...Async method, Task.Run and the other task factories) and a discard.
+    public IReadOnlyCollection<string>? Anchors { get; } = ["Async", "Run(", "Run<", "StartNew", "WhenAll", "WhenAny", "_ =", "_="];
+
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var statement = (ExpressionStatementSyntax)node;

@@ -41,6 +41,8 @@ internal sealed class SwallowedExceptionDetector : ICSharpDetector
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["catch"];
 
+    public IReadOnlyCollection<string>? Anchors => RequiredWords;
+
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var clause = (CatchClauseSyntax)node;

@@ -21,18 +21,39 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
 
     public string RuleId => "RDY1102";
 
-    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.StringLiteralExpression];
+    // The call or initializer the password is given to, found by its name: a string literal has no word to be found by.
+    public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.InvocationExpression, SyntaxKind.SimpleAssignmentExpression];
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["admin", "superuser"];
 
+    // The password calls, and the members PasswordMember names (password, pwd, passwd, in any case).
+    public IReadOnlyCollection<string>? Anchors { get; } = [.. PasswordCalls, "assword", "ASSWORD", "wd", "WD"];
+
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
-        var literal = (LiteralExpressionSyntax)node;
-        if (Claims(literal))
+        IEnumerable<ExpressionSyntax> given = node switch
         {
-            context.Report(literal.Span, new Dictionary<string, string> { ["masked"] = SecretMask.Mask(literal.Token.ValueText) });
+            InvocationExpressionSyntax call => call.ArgumentList.Arguments.Select(a => a.Expression),
+            AssignmentExpressionSyntax assignment => [assignment.Right],
+            _ => [],
+        };
+        foreach (var value in given)
+        {
+            if (Fallback(value) is { } literal && Claims(literal))
+            {
+                context.Report(literal.Span, new Dictionary<string, string> { ["masked"] = SecretMask.Mask(literal.Token.ValueText) });
+            }
         }
     }
+
+    // The literal a value ends in: itself, in parentheses, or the last fallback of `a ?? b ?? "..."`.
+    private static LiteralExpressionSyntax? Fallback(ExpressionSyntax value) => value switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal,
+        ParenthesizedExpressionSyntax parenthesized => Fallback(parenthesized.Expression),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => Fallback(coalesce.Right),
+        _ => null,
+    };
 
     /// <summary>Whether <paramref name="literal"/> is the fixed password of a seeded administrator (so the plain secret rule leaves it to this one).</summary>
     public static bool Claims(LiteralExpressionSyntax literal) =>
