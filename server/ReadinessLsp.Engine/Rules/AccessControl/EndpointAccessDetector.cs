@@ -61,6 +61,8 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
         "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods",
     ];
 
+    public IReadOnlyCollection<string>? Anchors => EndpointSite.Anchors;
+
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(EndpointIndex)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)

@@ -30,6 +30,13 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
 
     private static readonly HashSet<string> MapVerbs = new(StringComparer.Ordinal) { "MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete", "MapMethods" };
 
+    /// <summary>
+    /// The words a minimal API handler's call is found by: detectors reading sites take the Map*
+    /// calls from these anchors and the methods from the walk of declarations, so a file with a
+    /// controller is not walked into every method body for them.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> Anchors = MapVerbs;
+
     /// <summary>The site <paramref name="node"/> is, or null when it cannot be a handler.</summary>
     public static EndpointSite? Of(SyntaxNode node, AnalysisContext context)
     {

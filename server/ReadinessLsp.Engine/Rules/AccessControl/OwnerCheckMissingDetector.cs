@@ -31,6 +31,8 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds => EndpointSite.NodeKinds;
 
+    public IReadOnlyCollection<string>? Anchors => EndpointSite.Anchors;
+
     // Handlers that load, and handlers that hand an id to a repository (controllers, minimal APIs, command handlers).
     public IReadOnlyCollection<string>? RequiredWords { get; } =
         ["Find", "FirstOrDefault", "SingleOrDefault", "First(", "FirstAsync", "Single(", "SingleAsync", "ToList", "ToArray", "ControllerBase", ": Controller", "[Http", "[Route", "Handle(", "MapGet", "MapPut",
