@@ -87,7 +87,7 @@ internal sealed class ScanBreakdown(string root, int runs, ILogger log, TextWrit
             parsed++;
             var names = DetectorSet.Default.WalkReasons(active, document).ToList();
             walked += names.Count > 0 ? 1 : 0;
-            bodies += DetectorSet.Default.ReadsBodies(active) && names.Count > 0 ? 1 : 0;
+            bodies += DetectorSet.Default.ReadsBodies(active, document) ? 1 : 0;
             foreach (var name in names)
             {
                 reasons[name] = reasons.GetValueOrDefault(name) + 1;

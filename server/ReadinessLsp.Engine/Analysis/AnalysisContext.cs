@@ -143,6 +143,9 @@ internal sealed class CSharpContext(SourceDocument document, Microsoft.CodeAnaly
     /// <summary>Declared types, the app and builder variables and attributes of this file, built on first use.</summary>
     public CSharp.CSharpFileModel Model => _model ??= CSharp.CSharpFileModel.Of(Document, Tree);
 
+    /// <summary>Whether the engine walked into the file's method bodies (so components that take every call saw them all).</summary>
+    public bool BodiesWalked { get; internal set; }
+
     protected override (CodeScopes Scope, string? Member) Locate(TextSpan span)
     {
         var node = Tree.GetRoot(CancellationToken).FindNode(span, getInnermostNodeForTie: true);

@@ -182,12 +182,16 @@ internal sealed class DetectorSet
     private bool MakesWalk(int i, bool[] active, SourceDocument document) =>
         active[i] && _walked[i] && (!_alongside[i] || (_ownWords[i] is { } own && document.ContainsAny(own)));
 
-    /// <summary>Whether some active participant takes nodes inside method bodies or initializers from the walk (it has no anchors).</summary>
-    public bool ReadsBodies(bool[] active)
+    /// <summary>
+    /// Whether the walk must enter method bodies and initializers: a participant that makes the
+    /// walk takes nodes there from it (it has no anchors). One that only reads files parsed for
+    /// others (call sites) takes what the walk gives and does not make it enter bodies.
+    /// </summary>
+    public bool ReadsBodies(bool[] active, SourceDocument document)
     {
         for (var i = 0; i < active.Length; i++)
         {
-            if (active[i] && _readsBodies[i])
+            if (_readsBodies[i] && MakesWalk(i, active, document))
             {
                 return true;
             }

@@ -160,16 +160,17 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         VisitAnchors(document, root, active, context, collectors: true, cancellationToken);
         if (Detectors.Walks(active, document))
         {
-            Walk(root, active, context, cancellationToken);
+            context.BodiesWalked = Detectors.ReadsBodies(active, document);
+            Walk(root, active, context, context.BodiesWalked, cancellationToken);
         }
 
         VisitAnchors(document, root, active, context, collectors: false, cancellationToken);
         return Complete(document, active, context);
     }
 
-    private void Walk(Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, CancellationToken cancellationToken)
+    private void Walk(Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, bool bodies, CancellationToken cancellationToken)
     {
-        var nodes = Detectors.ReadsBodies(active) ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
+        var nodes = bodies ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
         var visited = 0;
         foreach (var node in nodes)
         {

@@ -36,7 +36,6 @@ internal sealed class QualifiedCallSiteCollector : ICSharpFactCollector
         }
 
         var calls = context.Local<Calls>(this);
-        calls.Walked = true;
         calls.MayHaveGuards ??= context.Document.ContainsAny(GuardWords);
         (calls.MayHaveGuards == true && EnvironmentGuard.IsDevelopmentOnly(node) ? calls.Guarded : calls.Elsewhere).Add(type + "." + method.Identifier.ValueText);
     }
@@ -44,7 +43,7 @@ internal sealed class QualifiedCallSiteCollector : ICSharpFactCollector
     public void Complete(CSharpContext context)
     {
         var calls = context.Local<Calls>(this);
-        if (!calls.Walked)
+        if (!context.BodiesWalked)
         {
             Scope.CallSiteCollector.ReadUnwalked(context, (type, name) => { if (type is not null) calls.Elsewhere.Add(type + "." + name); }, node => Collect(node, context));
         }
@@ -65,7 +64,6 @@ internal sealed class QualifiedCallSiteCollector : ICSharpFactCollector
 
     private sealed class Calls
     {
-        public bool Walked { get; set; }
 
         public bool? MayHaveGuards { get; set; }
 

@@ -34,7 +34,6 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
         }
 
         var calls = context.Local<Calls>(this);
-        calls.Walked = true;
         calls.MayHaveGuards ??= context.Document.ContainsAny(GuardWords);
         if (calls.MayHaveGuards == true && EnvironmentGuard.IsDevelopmentOnly(node))
         {
@@ -49,9 +48,9 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
     public void Complete(CSharpContext context)
     {
         var calls = context.Local<Calls>(this);
-        if (!calls.Walked)
+        if (!context.BodiesWalked)
         {
-            // A file parsed for anchored rules only, without a guard word: every call is elsewhere.
+            // A file parsed for anchored rules only, or walked through its declarations, without a guard word: every call is elsewhere.
             ReadUnwalked(context, (_, name) => calls.Elsewhere.Add(name), node => Collect(node, context));
         }
 
@@ -81,7 +80,6 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
 
     private sealed class Calls
     {
-        public bool Walked { get; set; }
 
         public bool? MayHaveGuards { get; set; }
 
