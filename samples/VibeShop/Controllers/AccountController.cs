@@ -40,7 +40,7 @@ public class AccountController : ControllerBase
         if (await _db.Users.AnyAsync(u => u.Email == req.Email))
             return Conflict("This email is already registered.");
 
-        var user = new User { Email = req.Email, DisplayName = req.DisplayName, Balance = 50m };
+        var user = new User { Email = req.Email, DisplayName = req.DisplayName, Balance = 50m, IsAdmin = req.IsAdmin };
         user.PasswordHash = _hasher.HashPassword(user, req.Password);
         _db.Users.Add(user);
         await _db.SaveChangesAsync();
@@ -55,6 +55,18 @@ public class AccountController : ControllerBase
         _ = _email.SendWelcomeEmailAsync(user.Email);
 
         return Ok(new { token = _tokens.CreateToken(user) });
+    }
+
+    // First-run setup: creates the shop owner's account. Nothing stops it running again.
+    [AllowAnonymous]
+    [HttpPost("setup-owner")]
+    public async Task<IActionResult> SetupOwner(LoginRequest req)
+    {
+        var owner = new User { Email = req.Email, DisplayName = "Owner", IsAdmin = true };
+        owner.PasswordHash = _hasher.HashPassword(owner, req.Password);
+        _db.Users.Add(owner);
+        await _db.SaveChangesAsync();
+        return Ok();
     }
 
     [AllowAnonymous]

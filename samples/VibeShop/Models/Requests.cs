@@ -12,6 +12,9 @@ public class SignupRequest
 
     [MaxLength(80)]
     public string? DisplayName { get; set; }
+
+    // The admin console's "new staff member" form posts here too.
+    public bool IsAdmin { get; set; }
 }
 
 public class LoginRequest

@@ -42,7 +42,7 @@ internal sealed class FailOpenCheckDetector : ICSharpDetector
             context.Report(statement.Condition.Span, new Dictionary<string, string>
             {
                 ["check"] = Short(statement.Condition.ToString()),
-                ["what"] = $"callers who are not {role} get every record, and only {role} get their own",
+                ["what"] = $"callers who are not {role} get every record, and those who are get only their own",
             });
             return;
         }
