@@ -155,6 +155,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         var tree = CSharpParsing.TreeOf(document);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);
+        using var nodes = NodeIndex.Enter(root);
         // Anchored collectors first and anchored detectors last, so each sees what a walk would
         // have collected before it; the walk, when someone needs it, serves the rest.
         VisitAnchors(document, root, active, context, collectors: true, cancellationToken);
@@ -170,7 +171,10 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     private void Walk(Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, bool bodies, CancellationToken cancellationToken)
     {
-        var nodes = bodies ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
+        // Walking bodies fills the file's node index, which the rules reading bodies use later.
+        IEnumerable<Microsoft.CodeAnalysis.SyntaxNode> nodes = bodies
+            ? NodeIndex.For(root) is { } index ? index.All : root.DescendantNodesAndSelf()
+            : root.DescendantNodesAndSelf(static n => !IsBody(n));
         var visited = 0;
         foreach (var node in nodes)
         {
@@ -236,7 +240,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var handed = new HashSet<Microsoft.CodeAnalysis.SyntaxNode>();
+            var handed = new NodeSet();
             foreach (var position in positions)
             {
                 // The nearest wanted node around the anchor, and every wanted node above it up to

@@ -16,7 +16,7 @@ internal sealed class CSharpFileModel
 {
     private static readonly string[] GeneratedSuffixes = [".g.cs", ".g.i.cs", ".designer.cs", ".generated.cs", ".AssemblyInfo.cs", ".AssemblyAttributes.cs"];
 
-    private readonly Dictionary<TypeDeclarationSyntax, Dictionary<string, TypeSyntax>> _members = [];
+    private readonly NodeMap<TypeDeclarationSyntax, Dictionary<string, TypeSyntax>> _members = [];
     private readonly Lock _gate = new();
     private readonly Lazy<(IReadOnlySet<string> Builders, IReadOnlySet<string> Apps)> _hostVariables;
 
@@ -248,7 +248,7 @@ internal sealed class CSharpFileModel
     {
         var builders = new HashSet<string>(StringComparer.Ordinal);
         var apps = new HashSet<string>(StringComparer.Ordinal);
-        var mains = root.DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax))
+        var mains = root.Descendants(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax))
             .OfType<MethodDeclarationSyntax>()
             .Where(m => m.Identifier.ValueText == "Main")
             .SelectMany(m => m.Body?.Statements ?? default);

@@ -30,7 +30,7 @@ internal static class HostRunSyntax
     private static bool BuiltLocal(IdentifierNameSyntax name)
     {
         var scope = name.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or CompilationUnitSyntax);
-        return scope?.DescendantNodes(n => n is not TypeDeclarationSyntax and not AnonymousFunctionExpressionSyntax)
+        return scope?.Descendants(n => n is not TypeDeclarationSyntax and not AnonymousFunctionExpressionSyntax)
             .OfType<VariableDeclaratorSyntax>()
             .Any(v => v.Identifier.ValueText == name.Identifier.ValueText && v.Initializer?.Value is InvocationExpressionSyntax init && init.MethodName() == "Build") == true;
     }

@@ -14,7 +14,7 @@ internal static class LocalInitializers
         }
 
         ExpressionSyntax? found = null;
-        foreach (var declarator in scope.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+        foreach (var declarator in scope.Descendants().OfType<VariableDeclaratorSyntax>())
         {
             if (declarator.SpanStart >= name.SpanStart)
             {

@@ -56,7 +56,7 @@ internal static class TaskSyntax
         }
 
         var scope = expression.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
-        var declarator = scope?.DescendantNodes(n => n is not TypeDeclarationSyntax)
+        var declarator = scope?.Descendants(n => n is not TypeDeclarationSyntax)
             .OfType<VariableDeclaratorSyntax>()
             .FirstOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText && v.SpanStart < expression.SpanStart);
         return declarator?.Initializer?.Value is InvocationExpressionSyntax call && IsTaskCall(call);
@@ -75,7 +75,7 @@ internal static class TaskSyntax
             return false;
         }
 
-        foreach (var awaited in scope.DescendantNodes().OfType<AwaitExpressionSyntax>())
+        foreach (var awaited in scope.Descendants().OfType<AwaitExpressionSyntax>())
         {
             if (awaited.SpanStart < at.SpanStart && awaited.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name))
             {
@@ -84,7 +84,7 @@ internal static class TaskSyntax
         }
 
         // `Task.WaitAll(a, b)` earlier: it blocked once already; this read does not block again.
-        if (scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c =>
+        if (scope.Descendants().OfType<InvocationExpressionSyntax>().Any(c =>
             c.SpanStart < at.SpanStart && c.MethodName() is "WaitAll" or "WhenAll" && c.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax i && i.Identifier.ValueText == name)))
         {
             return true;

@@ -96,6 +96,6 @@ internal sealed class AppHostSettingCollector : ICSharpFactCollector
 
     // App host files are small and declare their resources once: the first declarator of the name in the file.
     private static ExpressionSyntax? Initializer(IdentifierNameSyntax variable, SyntaxNode at) =>
-        at.SyntaxTree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>()
+        at.SyntaxTree.GetRoot().Descendants().OfType<VariableDeclaratorSyntax>()
             .FirstOrDefault(d => d.Identifier.ValueText == variable.Identifier.ValueText)?.Initializer?.Value;
 }

@@ -339,7 +339,7 @@ internal static class ConfigReadFinder
             return false;
         }
 
-        foreach (var use in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var use in scope.Descendants().OfType<IdentifierNameSyntax>())
         {
             if (use.Identifier.ValueText != name || use.SpanStart < declarator.Span.End)
             {

@@ -29,7 +29,7 @@ internal sealed record AddUniqueIndex(string CodePath, string Entity, EquatableA
         }
 
         var root = CSharpSyntaxTree.ParseText(text, CSharpParsing.Options).GetRoot();
-        var type = root.DescendantNodes().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.ValueText == place.Type);
+        var type = root.Descendants().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.ValueText == place.Type);
         if (type is null)
         {
             return null;

@@ -229,7 +229,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
                     var body = EfSyntax.BodyOf(declaration) ?? declaration.Parent;
                     var name = variable.Identifier.ValueText;
                     return ReturnedLater(declaration, body, name) || MappedAndReturned(declaration, body, name) ||
-                        (body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<AssignmentExpressionSyntax>()
+                        (body is not null && body.Descendants(n => n is not AnonymousFunctionExpressionSyntax).OfType<AssignmentExpressionSyntax>()
                             .Any(a => a.SpanStart > declaration.SpanStart && a.Right is IdentifierNameSyntax { Identifier.ValueText: var assigned } && assigned == name &&
                                 a.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax carrier } && ReturnedLater(a, body, carrier.Identifier.ValueText)));
                 case StatementSyntax:
@@ -242,7 +242,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
     // `var dtos = _mapper.Map<List<Dto>>(rows); return dtos;`: the rows leave through a mapping.
     private static bool MappedAndReturned(SyntaxNode declaration, SyntaxNode? body, string name) =>
-        body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<LocalDeclarationStatementSyntax>()
+        body is not null && body.Descendants(n => n is not AnonymousFunctionExpressionSyntax).OfType<LocalDeclarationStatementSyntax>()
             .Any(l => l.SpanStart > declaration.SpanStart && l.Declaration.Variables is [{ Initializer.Value: { } value } mapped] &&
                 value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name && IsMapped(i)) &&
                 ReturnedLater(l, body, mapped.Identifier.ValueText));
@@ -253,7 +253,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
     // A return statement after `after` in `body` that hands out `name` (not only its count).
     private static bool ReturnedLater(SyntaxNode after, SyntaxNode? body, string name) =>
-        body is not null && body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax)
+        body is not null && body.Descendants(n => n is not AnonymousFunctionExpressionSyntax)
             .OfType<ReturnStatementSyntax>()
             .Any(r => r.SpanStart > after.SpanStart && r.Expression is not null &&
                 r.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name && !IsCounted(i)));
@@ -319,7 +319,7 @@ internal sealed class DataAccessCollector : ICSharpFactCollector
 
     private sealed class Methods
     {
-        public Dictionary<MethodDeclarationSyntax, Accumulated> ByMethod { get; } = [];
+        public NodeMap<MethodDeclarationSyntax, Accumulated> ByMethod { get; } = [];
 
         public SortedSet<RawSqlKind> RawSql { get; } = [];
     }

@@ -14,8 +14,8 @@ internal sealed class EfFile
 {
     private static readonly object Key = new();
 
-    private readonly Dictionary<SyntaxNode, QueryChain?> _chains = [];
-    private readonly Dictionary<(SyntaxNode? Scope, string Name), TypeSyntax?> _types = [];
+    private readonly NodeMap<SyntaxNode, QueryChain?> _chains = [];
+    private readonly Dictionary<(SyntaxNode? Scope, string Name), TypeSyntax?> _types = new(ScopedName.Instance);
     private CSharpFileModel? _model;
 
     public CSharpFileModel Model => _model!;
@@ -63,5 +63,17 @@ internal sealed class EfFile
         }
 
         return chain;
+    }
+
+    /// <summary>A name within a scope; the scope by identity (see <see cref="NodeIdentity"/>).</summary>
+    private sealed class ScopedName : IEqualityComparer<(SyntaxNode? Scope, string Name)>
+    {
+        public static readonly ScopedName Instance = new();
+
+        public bool Equals((SyntaxNode? Scope, string Name) x, (SyntaxNode? Scope, string Name) y) =>
+            ReferenceEquals(x.Scope, y.Scope) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+
+        public int GetHashCode((SyntaxNode? Scope, string Name) key) =>
+            HashCode.Combine(key.Scope is null ? 0 : NodeIdentity.Instance.GetHashCode(key.Scope), key.Name);
     }
 }

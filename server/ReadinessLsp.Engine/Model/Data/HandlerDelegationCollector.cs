@@ -36,7 +36,7 @@ internal sealed class HandlerDelegationCollector : ICSharpFactCollector
 
         var file = EfFile.Of(context);
         var calls = new List<EfMethodRef>();
-        foreach (var call in ((SyntaxNode?)method.Body ?? method.ExpressionBody!).DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+        foreach (var call in ((SyntaxNode?)method.Body ?? method.ExpressionBody!).Descendants(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
             .OfType<InvocationExpressionSyntax>())
         {
             if (call.Expression is MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } && WorkspaceCalls.Of(call, file) is { } reached && !calls.Contains(reached))

@@ -70,7 +70,7 @@ internal sealed class AppSetupCollector : ICSharpFactCollector
         else if (name == "ConfigureHttpClientDefaults")
         {
             features.Add(AppFeature.HttpClientFactory);
-            if (call.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is { } inner && (ResilienceCalls.Contains(inner) || inner == "ConfigureHttpClient")))
+            if (call.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is { } inner && (ResilienceCalls.Contains(inner) || inner == "ConfigureHttpClient")))
             {
                 features.Add(AppFeature.HttpClientDefaults);
             }

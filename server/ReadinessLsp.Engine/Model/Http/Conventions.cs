@@ -140,7 +140,7 @@ internal static class Conventions
             }
         }
 
-        return policy.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(m => m.Name.Identifier.ValueText == "Requirements");
+        return policy.Descendants().OfType<MemberAccessExpressionSyntax>().Any(m => m.Name.Identifier.ValueText == "Requirements");
     }
 
     private static IEnumerable<InvocationExpressionSyntax> Above(InvocationExpressionSyntax call)

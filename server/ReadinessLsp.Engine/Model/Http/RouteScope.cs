@@ -65,8 +65,8 @@ internal sealed class RouteScope
     /// <summary>The statements of the scope, without nested types, other methods or the code of the handlers it maps.</summary>
     public IEnumerable<SyntaxNode> Nodes() => _root switch
     {
-        CompilationUnitSyntax unit => unit.Members.OfType<GlobalStatementSyntax>().SelectMany(g => g.DescendantNodes(IntoRouteCode)),
-        BaseMethodDeclarationSyntax method => HandlerSyntax.BodyOf(method)?.DescendantNodes(IntoRouteCode) ?? [],
+        CompilationUnitSyntax unit => unit.Members.OfType<GlobalStatementSyntax>().SelectMany(g => g.Descendants(IntoRouteCode)),
+        BaseMethodDeclarationSyntax method => HandlerSyntax.BodyOf(method)?.Descendants(IntoRouteCode) ?? [],
         _ => [],
     };
 

@@ -33,7 +33,7 @@ internal sealed class IntegrityGuardCollector : ICSharpFactCollector
             context.Facts.Add(new IntegrityGuardFact(IntegrityGuardKind.Idempotency, name, context.Path, span));
         }
 
-        if (IsWrapper(type) && type.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is { } m && m.StartsWith("BeginTransaction", StringComparison.Ordinal)))
+        if (IsWrapper(type) && type.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is { } m && m.StartsWith("BeginTransaction", StringComparison.Ordinal)))
         {
             context.Facts.Add(new IntegrityGuardFact(IntegrityGuardKind.Transaction, name, context.Path, span));
         }

@@ -37,7 +37,7 @@ internal sealed class InternalRequestCollector : ICSharpFactCollector
             return;
         }
 
-        var classes = context.Local<Dictionary<ClassDeclarationSyntax, bool>>(ClassesKey);
+        var classes = context.Local<NodeMap<ClassDeclarationSyntax, bool>>(ClassesKey);
         if (!classes.TryGetValue(owner, out var handlesMessages))
         {
             classes[owner] = handlesMessages = owner.BaseList.Types.Any(b => CSharpFileModel.SimpleName(b.Type) is { } name && Words.Any(w => w.TrimEnd('<') == name || name.EndsWith("IntegrationEventHandler", StringComparison.Ordinal)));

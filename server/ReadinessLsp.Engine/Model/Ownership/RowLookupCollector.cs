@@ -121,7 +121,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
             properties.Insert(0, property);
         }
 
-        var seen = context.Local<Dictionary<MethodDeclarationSyntax, bool>>(MethodsKey);
+        var seen = context.Local<NodeMap<MethodDeclarationSyntax, bool>>(MethodsKey);
         if (seen.TryGetValue(method, out var checksCaller) && checksCaller)
         {
             return;
@@ -243,7 +243,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
     // Whether a filter or argument along the chain names a parameter.
     private static bool NamesParameter(InvocationExpressionSyntax load, List<string> parameters)
     {
-        foreach (var node in load.DescendantNodes())
+        foreach (var node in load.Descendants())
         {
             if (node is IdentifierNameSyntax { Identifier.ValueText: var name } && parameters.Contains(name))
             {
@@ -282,7 +282,7 @@ internal sealed class RowLookupCollector : ICSharpFactCollector
     // Per type, once per file: a repository has many lookups.
     private static EquatableArray<string> Bases(TypeDeclarationSyntax type, CSharpContext context)
     {
-        var cache = context.Local<Dictionary<TypeDeclarationSyntax, EquatableArray<string>>>(BasesKey);
+        var cache = context.Local<NodeMap<TypeDeclarationSyntax, EquatableArray<string>>>(BasesKey);
         if (!cache.TryGetValue(type, out var bases))
         {
             cache[type] = bases = type.BaseList?.Types.Select(b => CSharpFileModel.SimpleName(b.Type) ?? b.Type.ToString()).ToEquatableArray() ?? EquatableArray<string>.Empty;

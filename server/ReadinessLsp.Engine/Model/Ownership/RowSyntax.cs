@@ -203,7 +203,7 @@ internal static class RowSyntax
         string? use = null;
         var calledOnRow = false;
         var saves = false;
-        foreach (var node in body.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax))
+        foreach (var node in body.Descendants(static n => n is not AnonymousFunctionExpressionSyntax))
         {
             if (node.SpanStart < after)
             {

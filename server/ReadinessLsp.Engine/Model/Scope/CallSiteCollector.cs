@@ -72,7 +72,7 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
             return;
         }
 
-        foreach (var call in context.Tree.GetRoot(context.CancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var call in context.Tree.GetRoot(context.CancellationToken).Descendants().OfType<InvocationExpressionSyntax>())
         {
             fromTree(call);
         }

@@ -256,7 +256,7 @@ internal static class EnvironmentGuard
     private static Dictionary<string, VariableDeclaratorSyntax> IndexLocals(SyntaxNode scope)
     {
         var first = new Dictionary<string, VariableDeclaratorSyntax>(StringComparer.Ordinal);
-        foreach (var declarator in scope.DescendantNodes(n => n is not TypeDeclarationSyntax).OfType<VariableDeclaratorSyntax>())
+        foreach (var declarator in scope.Descendants(n => n is not TypeDeclarationSyntax).OfType<VariableDeclaratorSyntax>())
         {
             first.TryAdd(declarator.Identifier.ValueText, declarator);
         }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReadinessLsp.Engine.CSharp;
 
 namespace ReadinessLsp.Engine.Model.TokenIssuing;
 
@@ -27,7 +28,7 @@ internal static class TokenSettings
 
     /// <summary>Whether <paramref name="block"/> sets any of <paramref name="names"/> to something other than null.</summary>
     public static bool Sets(SyntaxNode block, params string[] names) =>
-        block.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+        block.Descendants().OfType<AssignmentExpressionSyntax>().Any(a =>
             a.IsKind(SyntaxKind.SimpleAssignmentExpression) && Name(a.Left) is { } name && names.Contains(name) && !a.Right.IsKind(SyntaxKind.NullLiteralExpression));
 
     /// <summary>
@@ -36,5 +37,5 @@ internal static class TokenSettings
     /// </summary>
     public static bool FetchesMetadata(SyntaxNode block) =>
         Sets(block, "Authority", "MetadataAddress") ||
-        block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Bind" });
+        block.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Bind" });
 }

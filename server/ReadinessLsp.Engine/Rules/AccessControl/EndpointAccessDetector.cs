@@ -390,13 +390,13 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
             return (HandlerBody.Of(site.Body, context).ChecksRole, 0, 0);
         }
 
-        var cache = context.Local<Dictionary<SyntaxNode, (HashSet<SyntaxNode> Checking, int Total)>>(SiblingsKey);
+        var cache = context.Local<NodeMap<SyntaxNode, (HashSet<SyntaxNode> Checking, int Total)>>(SiblingsKey);
         if (!cache.TryGetValue(scope, out var counts))
         {
             var handlers = site.IsMinimal
-                ? scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Select(c => EndpointSite.Of(c, context)).OfType<EndpointSite>().Select(s => s.Handler).ToList()
+                ? scope.Descendants().OfType<InvocationExpressionSyntax>().Select(c => EndpointSite.Of(c, context)).OfType<EndpointSite>().Select(s => s.Handler).ToList()
                 : [.. ((TypeDeclarationSyntax)scope).Members.OfType<MethodDeclarationSyntax>().Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword))];
-            cache[scope] = counts = (handlers.Where(h => HandlerBody.Of(HandlerSyntax.BodyOf(h), context).ChecksRole).ToHashSet(), handlers.Count);
+            cache[scope] = counts = (handlers.Where(h => HandlerBody.Of(HandlerSyntax.BodyOf(h), context).ChecksRole).ToHashSet(NodeIdentity.Instance), handlers.Count);
         }
 
         var self = counts.Checking.Contains(site.Handler);

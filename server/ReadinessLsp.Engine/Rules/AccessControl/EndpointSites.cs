@@ -101,7 +101,7 @@ internal sealed record EndpointSite(TextSpan Span, SyntaxNode Handler, SyntaxNod
             // A node pushed out of the ring is still asked for now and then (a minimal handler's siblings): keep it.
             if (_nodes[_next] is { } evicted)
             {
-                (_older ??= new Dictionary<SyntaxNode, EndpointSite?>(ReferenceEqualityComparer.Instance))[evicted] = _sites[_next];
+                (_older ??= new Dictionary<SyntaxNode, EndpointSite?>(NodeIdentity.Instance))[evicted] = _sites[_next];
                 _olderEnd = Math.Max(_olderEnd, evicted.SpanStart);
             }
 

@@ -117,7 +117,7 @@ internal sealed class FailOpenCheckDetector : ICSharpDetector
             !Mentions(value, OwnWords);
     }
 
-    private static bool ReadsOwn(ExpressionSyntax value) => Mentions(value, OwnWords) || value.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == "Where") && Mentions(value, ["user", "owner"]);
+    private static bool ReadsOwn(ExpressionSyntax value) => Mentions(value, OwnWords) || value.Descendants().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == "Where") && Mentions(value, ["user", "owner"]);
 
     private static bool Mentions(SyntaxNode node, string[] words)
     {
@@ -141,7 +141,7 @@ internal sealed class FailOpenCheckDetector : ICSharpDetector
                 Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target, Right: var filtered },
             } ||
             !filtered.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == "Where") ||
-            !filtered.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == variable))
+            !filtered.Descendants().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == variable))
         {
             return null;
         }

@@ -121,7 +121,7 @@ internal sealed class HandlerBody
             return new HandlerBody(null);
         }
 
-        var cache = context.Local<Dictionary<SyntaxNode, HandlerBody>>(CacheKey);
+        var cache = context.Local<NodeMap<SyntaxNode, HandlerBody>>(CacheKey);
         if (!cache.TryGetValue(body, out var read))
         {
             cache[body] = read = new HandlerBody(body);

@@ -159,7 +159,7 @@ internal static partial class HandlerShape
         }
 
         var users = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var variable in body.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+        foreach (var variable in body.Descendants().OfType<VariableDeclaratorSyntax>())
         {
             if (variable.Initializer?.Value is { } value && IsUserLookup(value))
             {
@@ -186,7 +186,7 @@ internal static partial class HandlerShape
             return Returned(expressionBody);
         }
 
-        return body.DescendantNodes().OfType<ReturnStatementSyntax>().Any(r => r.Expression is { } e && Returned(e));
+        return body.Descendants().OfType<ReturnStatementSyntax>().Any(r => r.Expression is { } e && Returned(e));
     }
 
     private static bool IsUserLookup(ExpressionSyntax expression) => expression switch
@@ -325,7 +325,7 @@ internal static partial class HandlerShape
 
     /// <summary>Whether the code makes numeric codes with <c>System.Random</c> (<c>new Random().Next(100000, 999999)</c>), which can be predicted.</summary>
     public static bool MakesRandomCodes(SyntaxNode? scope) =>
-        scope is not null && scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+        scope is not null && scope.Descendants().OfType<InvocationExpressionSyntax>().Any(call =>
             call.MethodName() == "Next" && call.ArgumentList.Arguments.Count > 0 &&
             call.Receiver() is { } receiver && (receiver is ObjectCreationExpressionSyntax { Type: var t } && CSharpFileModel.SimpleName(t) == "Random" ||
                 receiver.ToString() is "Random.Shared" or "_random" or "random" or "Random" or "rng" or "_rng" or "rnd" or "_rnd"));

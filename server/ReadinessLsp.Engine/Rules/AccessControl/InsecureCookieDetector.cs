@@ -67,7 +67,7 @@ internal sealed partial class InsecureCookieDetector : ICSharpDetector
         if (options is IdentifierNameSyntax variable)
         {
             // `options.HttpOnly = true;` written after the object was made.
-            foreach (var later in call.Ancestors().OfType<BlockSyntax>().FirstOrDefault()?.DescendantNodes().OfType<AssignmentExpressionSyntax>() ?? [])
+            foreach (var later in call.Ancestors().OfType<BlockSyntax>().FirstOrDefault()?.Descendants().OfType<AssignmentExpressionSyntax>() ?? [])
             {
                 if (later.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } member && target.Identifier.ValueText == variable.Identifier.ValueText)
                 {
@@ -108,7 +108,7 @@ internal sealed partial class InsecureCookieDetector : ICSharpDetector
 
         var settings = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
         var replaced = false;
-        foreach (var assignment in lambda.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        foreach (var assignment in lambda.Descendants().OfType<AssignmentExpressionSyntax>())
         {
             if (assignment.Left is MemberAccessExpressionSyntax member)
             {

@@ -42,7 +42,7 @@ internal sealed class OwnerScan
     public static OwnerScan Read(SyntaxNode body)
     {
         var scan = new OwnerScan();
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in body.Descendants())
         {
             switch (node)
             {

@@ -234,7 +234,7 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
     private static bool Compared(ExpressionSyntax requested, SyntaxNode body)
     {
         var text = requested.ToString();
-        foreach (var use in body.DescendantNodes().OfType<ExpressionSyntax>().Where(e => e.Kind() == requested.Kind() && e.ToString() == text))
+        foreach (var use in body.Descendants().OfType<ExpressionSyntax>().Where(e => e.Kind() == requested.Kind() && e.ToString() == text))
         {
             switch (use.Parent)
             {
@@ -264,7 +264,7 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
     // not a role the request carries (`if (dto.Roles != null)`).
     private static bool CallerRoleChecked(SyntaxNode body, HashSet<string> roots)
     {
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in body.Descendants())
         {
             var condition = node switch
             {
@@ -298,7 +298,7 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
         LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.TrueLiteralExpression) => value.Parent is AssignmentExpressionSyntax { Left: var left } && left.ToString().Contains("Admin", StringComparison.Ordinal),
         LiteralExpressionSyntax literal => literal.Token.ValueText.Contains("admin", StringComparison.OrdinalIgnoreCase),
         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText.Contains("Admin", StringComparison.OrdinalIgnoreCase),
-        ImplicitArrayCreationExpressionSyntax or ArrayCreationExpressionSyntax or CollectionExpressionSyntax => value.DescendantNodes().OfType<ExpressionSyntax>().Any(e => e is LiteralExpressionSyntax or MemberAccessExpressionSyntax && GrantsAdmin(e)),
+        ImplicitArrayCreationExpressionSyntax or ArrayCreationExpressionSyntax or CollectionExpressionSyntax => value.Descendants().OfType<ExpressionSyntax>().Any(e => e is LiteralExpressionSyntax or MemberAccessExpressionSyntax && GrantsAdmin(e)),
         _ => false,
     };
 

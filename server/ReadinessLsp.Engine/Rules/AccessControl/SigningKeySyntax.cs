@@ -20,8 +20,8 @@ internal static partial class SigningKeySyntax
 
     /// <summary>Whether a local, field or property named <paramref name="name"/> is passed to a <c>new SymmetricSecurityKey(...)</c> in this file.</summary>
     public static bool IsUsedAsKey(string name, SyntaxNode root) =>
-        root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>().Where(IsKeyCreation)
-            .Any(creation => creation.ArgumentList!.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name));
+        root.Descendants().OfType<BaseObjectCreationExpressionSyntax>().Where(IsKeyCreation)
+            .Any(creation => creation.ArgumentList!.Descendants().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name));
 
     /// <summary>Whether a configuration key or member name reads as a token signing key ("Jwt:Key", "JWT_SECRET", "SigningKey").</summary>
     public static bool IsSigningKeyName(string name)

@@ -142,7 +142,7 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
 
     // A seed or a step that hands the password to a hasher on the next line is not storing it as typed.
     private static bool HashesNearby(AssignmentExpressionSyntax assignment) =>
-        EnclosingBody(assignment) is { } body && body.DescendantNodes().OfType<IdentifierNameSyntax>()
+        EnclosingBody(assignment) is { } body && body.Descendants().OfType<IdentifierNameSyntax>()
             .Any(i => !assignment.Left.Span.Contains(i.Span) && i.Identifier.ValueText.Contains("Hash", StringComparison.Ordinal));
 
     private static bool StoredPassword(ExpressionSyntax side) =>

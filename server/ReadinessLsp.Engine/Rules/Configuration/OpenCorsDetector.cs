@@ -95,7 +95,7 @@ internal sealed class OpenCorsDetector : ICSharpDetector, IDeferredResolver<Open
         }
 
         var policy = call.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().FirstOrDefault();
-        return policy is not null && policy.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == "AllowCredentials");
+        return policy is not null && policy.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == "AllowCredentials");
     }
 
     // With a WebApplicationBuilder named `builder` in scope, origins can come from configuration.

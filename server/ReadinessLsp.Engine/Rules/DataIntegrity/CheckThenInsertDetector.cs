@@ -52,7 +52,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
 
         var file = EfFile.Of(context);
 
-        var handled = context.Local<HashSet<SyntaxNode>>(this);
+        var handled = context.Local<NodeSet>(this);
         foreach (var (lookupCall, local) in TestedCalls(test))
         {
             if (handled.Contains(lookupCall) || lookupCall.MethodName() is not { } name || name.Contains("ById", StringComparison.Ordinal) ||

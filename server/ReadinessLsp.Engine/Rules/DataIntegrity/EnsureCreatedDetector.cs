@@ -105,7 +105,7 @@ internal sealed class EnsureCreatedDetector : ICSharpDetector, IDeferredResolver
             if (parent is IfStatementSyntax test)
             {
                 var other = node == test.Statement ? (SyntaxNode?)test.Else : test.Statement;
-                return other is not null && other.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is "Migrate" or "MigrateAsync");
+                return other is not null && other.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is "Migrate" or "MigrateAsync");
             }
         }
 

@@ -56,7 +56,7 @@ internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<H
                 IsCommandHandler(method) => method,
             _ => null,
         };
-        if (body is null or CompilationUnitSyntax || !context.Local<HashSet<SyntaxNode>>(this).Add(body) || IsSeeding(body) || OperationBody.HasTransaction(body))
+        if (body is null or CompilationUnitSyntax || !context.Local<NodeSet>(this).Add(body) || IsSeeding(body) || OperationBody.HasTransaction(body))
         {
             return;
         }

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Findings;
 using ReadinessLsp.Engine.Model;
 using ReadinessLsp.Engine.Model.Data;
@@ -52,7 +53,7 @@ internal sealed class LostUpdateDetector : ICSharpDetector, IDeferredResolver<Lo
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         if (node is not InvocationExpressionSyntax call || !OperationBody.IsSave(call) || EfSyntax.BodyOf(call) is not { } body ||
-            !context.Local<HashSet<SyntaxNode>>(this).Add(body))
+            !context.Local<NodeSet>(this).Add(body))
         {
             return;
         }

@@ -17,7 +17,7 @@ internal static class OperationBody
 
     /// <summary>The body's own nodes: nested lambdas and local functions run at another time, or not at all.</summary>
     public static IEnumerable<SyntaxNode> Nodes(SyntaxNode body) =>
-        body.DescendantNodes(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
+        body.Descendants(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
 
     /// <summary><c>SaveChanges()</c> / <c>SaveChangesAsync()</c> on any receiver.</summary>
     public static bool IsSave(InvocationExpressionSyntax call) => call.MethodName() is "SaveChanges" or "SaveChangesAsync";

@@ -80,7 +80,7 @@ internal sealed class BlockingOnAsyncDetector : ICSharpDetector
         }
 
         var twin = method.Identifier.ValueText + "Async";
-        return method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == twin) ||
+        return method.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == twin) ||
             method.Parent is TypeDeclarationSyntax type && type.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == twin);
     }
 

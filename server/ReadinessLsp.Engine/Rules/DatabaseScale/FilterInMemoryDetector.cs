@@ -169,7 +169,7 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
     // `from gu in db.GroupUsers join ou in filtered on ...`: an inner join with filtered rows filters too.
     private static bool FilteringJoin(InvocationExpressionSyntax load, EfFile file)
     {
-        foreach (var join in load.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<JoinClauseSyntax>())
+        foreach (var join in load.Descendants(n => n is not AnonymousFunctionExpressionSyntax).OfType<JoinClauseSyntax>())
         {
             if (join.Into is null && file.ChainOf(join.InExpression) is { } inner && (inner.Operators.Contains("Where") || inner.Predicates.Count > 0))
             {
@@ -236,7 +236,7 @@ internal sealed class FilterInMemoryDetector : ICSharpDetector, IDeferredResolve
     private static InvocationExpressionSyntax? OnlyReducedUse(string local, SyntaxNode body)
     {
         InvocationExpressionSyntax? first = null;
-        foreach (var use in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var use in body.Descendants().OfType<IdentifierNameSyntax>())
         {
             if (use.Identifier.ValueText != local || use.Parent is VariableDeclaratorSyntax || LocalLists.IsFilling(use))
             {

@@ -116,7 +116,7 @@ internal sealed class HttpClientPerCallDetector : ICSharpDetector
             return true;
         }
 
-        return scope is not null && scope.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == name.Identifier.ValueText);
+        return scope is not null && scope.Descendants().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == name.Identifier.ValueText);
     }
 
     // `return new HttpClient(handler);` or `=> new HttpClient(...)`: a factory; whoever calls it decides how often.

@@ -27,7 +27,7 @@ internal static class LocalLists
     /// <summary>Whether <paramref name="list"/> is added to before <paramref name="call"/> (the first addition speaks for all).</summary>
     public static bool FilledEarlier(IdentifierNameSyntax list, SyntaxNode body, InvocationExpressionSyntax call)
     {
-        foreach (var use in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var use in body.Descendants().OfType<IdentifierNameSyntax>())
         {
             if (use.SpanStart >= call.SpanStart)
             {

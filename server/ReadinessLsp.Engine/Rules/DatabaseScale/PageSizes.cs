@@ -83,7 +83,7 @@ internal static class PageSizes
     // A maximum applied before the query: `Math.Min(size, 100)`, `Math.Clamp(...)`, `if (size > 100)`, `size > 100 ? 100 : size`.
     private static bool Capped(string name, SyntaxNode endpoint, SyntaxNode at)
     {
-        foreach (var node in endpoint.DescendantNodes())
+        foreach (var node in endpoint.Descendants())
         {
             if (node.SpanStart >= at.SpanStart)
             {
@@ -104,7 +104,7 @@ internal static class PageSizes
     }
 
     private static bool Mentions(SyntaxNode node, string name) =>
-        node.DescendantNodes().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText == name);
+        node.Descendants().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText == name);
 
     private static bool Names(ExpressionSyntax expression, string name) => expression switch
     {
@@ -149,7 +149,7 @@ internal static class PageSizes
     private static bool PlainProperty(TypeSyntax type, string property, SyntaxNode root)
     {
         var typeName = CSharpFileModel.SimpleName(type);
-        var declaration = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+        var declaration = root.Descendants(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
             .OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.ValueText == typeName);
         if (declaration is null || RuledBy(root, property))
         {
@@ -168,5 +168,5 @@ internal static class PageSizes
 
     // A FluentValidation rule about the property in the same file: `RuleFor(x => x.Limit)`.
     private static bool RuledBy(SyntaxNode root, string property) =>
-        root.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is "RuleFor" && Mentions(c.ArgumentList, property));
+        root.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() is "RuleFor" && Mentions(c.ArgumentList, property));
 }

@@ -72,10 +72,10 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
     {
         var row = loop.Identifier.ValueText;
         List<string>? seen = null;
-        foreach (var access in loop.Statement.DescendantNodes(n => n is not LocalFunctionStatementSyntax).OfType<MemberAccessExpressionSyntax>())
+        foreach (var access in loop.Statement.Descendants(n => n is not LocalFunctionStatementSyntax).OfType<MemberAccessExpressionSyntax>())
         {
             if (access is not { Expression: IdentifierNameSyntax { Identifier.ValueText: var name }, Parent: MemberAccessExpressionSyntax outer } || name != row ||
-                outer.Expression != access || access.Ancestors().TakeWhile(a => a != loop).Any(a => a is AnonymousFunctionExpressionSyntax && a.DescendantNodes().OfType<ParameterSyntax>().Any(p => p.Identifier.ValueText == row)))
+                outer.Expression != access || access.Ancestors().TakeWhile(a => a != loop).Any(a => a is AnonymousFunctionExpressionSyntax && a.Descendants().OfType<ParameterSyntax>().Any(p => p.Identifier.ValueText == row)))
             {
                 continue;
             }
@@ -203,7 +203,7 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
     private static DataRef? Filled(IdentifierNameSyntax list, SyntaxNode body, EfFile file, int depth)
     {
         var name = list.Identifier.ValueText;
-        foreach (var call in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax).OfType<InvocationExpressionSyntax>())
+        foreach (var call in body.Descendants(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax).OfType<InvocationExpressionSyntax>())
         {
             if (call.SpanStart >= list.SpanStart)
             {
@@ -402,7 +402,7 @@ internal sealed class QueryPerRowDetector : ICSharpDetector, IDeferredResolver<Q
             switch (argument.Expression)
             {
                 case LambdaExpressionSyntax lambda:
-                    names.AddRange(lambda.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Select(m => m.Name.Identifier.ValueText));
+                    names.AddRange(lambda.Descendants().OfType<MemberAccessExpressionSyntax>().Select(m => m.Name.Identifier.ValueText));
                     break;
                 case LiteralExpressionSyntax { Token.ValueText: var path }:
                     names.AddRange(path.Split('.'));

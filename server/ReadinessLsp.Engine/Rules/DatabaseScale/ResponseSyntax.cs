@@ -144,7 +144,7 @@ internal static class ResponseSyntax
         var name = use.Identifier.ValueText;
         ExpressionSyntax? value = null;
         var root = body is AnonymousFunctionExpressionSyntax lambda ? lambda.Body : body;
-        foreach (var node in root.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax))
+        foreach (var node in root.Descendants(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax))
         {
             if (node.SpanStart >= use.SpanStart)
             {

@@ -39,7 +39,7 @@ internal sealed class UndisposedConnectionDetector : ICSharpDetector
         }
 
         var name = declarator.Identifier.ValueText;
-        var uses = body.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == name).ToList();
+        var uses = body.Descendants().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == name).ToList();
         if (uses.Any(u => Escapes(u)))
         {
             return;

@@ -77,7 +77,7 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
     // invocations are many, and most endpoints never page at all.
     private void UncappedPages(SyntaxNode endpoint, CSharpContext context)
     {
-        if (!context.Local<HashSet<SyntaxNode>>(this).Add(endpoint))
+        if (!context.Local<NodeSet>(this).Add(endpoint))
         {
             return;
         }

@@ -52,7 +52,7 @@ internal static class ErrorDetailsFlow
 
             if (local is { } name && tainted.Count < MaxLocals && tainted.Add(name.Text))
             {
-                foreach (var use in function.DescendantNodes().OfType<IdentifierNameSyntax>())
+                foreach (var use in function.Descendants().OfType<IdentifierNameSyntax>())
                 {
                     if (use.Identifier.ValueText == name.Text && use.SpanStart > name.After && !IsAssignedTo(use))
                     {
@@ -145,7 +145,7 @@ internal static class ErrorDetailsFlow
         }
 
         var text = name.Identifier.ValueText;
-        return function.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == text) ? text : null;
+        return function.Descendants().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == text) ? text : null;
     }
 
     private sealed record TaintedLocal(string Text, int After)

@@ -50,7 +50,7 @@ internal sealed class InternalErrorDetailsDetector : ICSharpDetector, IDeferredR
         }
 
         // Each node belongs to the nearest scope around it; nested scopes are read on their own.
-        foreach (var inner in node.DescendantNodes(n => n == node || !OwnsExceptionScope(n) && n is not TypeDeclarationSyntax))
+        foreach (var inner in node.Descendants(n => n == node || !OwnsExceptionScope(n) && n is not TypeDeclarationSyntax))
         {
             if (inner.RawKind is (int)SyntaxKind.SimpleMemberAccessExpression or (int)SyntaxKind.Interpolation or (int)SyntaxKind.Argument)
             {
@@ -227,7 +227,7 @@ internal sealed class InternalErrorDetailsDetector : ICSharpDetector, IDeferredR
         var edits = new List<FileEdit> { new(context.Path, context.RangeOf(source.Span), "\"An unexpected error occurred.\"") };
         var clause = source.Ancestors().OfType<CatchClauseSyntax>().FirstOrDefault(c => ExceptionSyntax.VariableOf(c) == exception);
         if (clause is not null && clause.Block.Statements.Count > 0 &&
-            !clause.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(LoggerSyntax.IsLogCall) &&
+            !clause.Block.Descendants().OfType<InvocationExpressionSyntax>().Any(LoggerSyntax.IsLogCall) &&
             LoggerSyntax.LoggerInScope(clause) is { } logger)
         {
             var first = clause.Block.Statements[0];

@@ -57,7 +57,7 @@ internal sealed class OverPostingDetector : ICSharpDetector, IDeferredResolver<O
         var parameters = BoundModels.ParametersOf(node).Where(BoundModels.MayBeModel).ToDictionary(p => p.Identifier.ValueText, StringComparer.Ordinal);
 
         var saved = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var call in node.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var call in node.Descendants().OfType<InvocationExpressionSyntax>())
         {
             if (call.MethodName() is not { } name || !SavePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
             {

@@ -216,7 +216,7 @@ internal sealed class SqlFromStringsDetector : ICSharpDetector
 
     // `sql += " AND x = '" + value + "'"` between the declaration and the use.
     private static IEnumerable<ExpressionSyntax> Appended(IdentifierNameSyntax use, SyntaxNode body) =>
-        (body is AnonymousFunctionExpressionSyntax lambda ? lambda.Body : body).DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax)
+        (body is AnonymousFunctionExpressionSyntax lambda ? lambda.Body : body).Descendants(n => n is not AnonymousFunctionExpressionSyntax)
             .OfType<AssignmentExpressionSyntax>()
             .Where(a => a.IsKind(SyntaxKind.AddAssignmentExpression) && a.SpanStart < use.SpanStart &&
                 a.Left is IdentifierNameSyntax { Identifier.ValueText: var name } && name == use.Identifier.ValueText)

@@ -151,7 +151,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
 
         var mapping = function.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault();
         return mapping is not null && mapping.FluentChain().Any(c => c.MethodName() is { } name && IsValidationName(name) ||
-            (MaySpellValid(c, document) && c.DescendantNodes().OfType<GenericNameSyntax>().Any(g => IsValidationName(g.Identifier.ValueText))));
+            (MaySpellValid(c, document) && c.Descendants().OfType<GenericNameSyntax>().Any(g => IsValidationName(g.Identifier.ValueText))));
     }
 
     // A call whose text never spells "Valid" names no validation filter: not worth walking (the handler's code is inside the mapping call).
@@ -200,7 +200,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
             }
 
             var scan = new BodyScan();
-            foreach (var node in body.DescendantNodes())
+            foreach (var node in body.Descendants())
             {
                 switch (node)
                 {
@@ -216,7 +216,7 @@ internal sealed class UnvalidatedInputDetector : ICSharpDetector, IDeferredResol
                         scan.Flowing.Add(argument.Identifier.ValueText);
                         break;
                     case InitializerExpressionSyntax initializer when initializer.Parent is not InitializerExpressionSyntax:
-                        scan.Flowing.UnionWith(initializer.DescendantNodes().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+                        scan.Flowing.UnionWith(initializer.Descendants().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
                         break;
                 }
             }

@@ -130,7 +130,7 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
             }
         }
 
-        foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var call in body.Descendants().OfType<InvocationExpressionSyntax>())
         {
             if (!sizeChecked && call.MethodName() is "CopyTo" or "CopyToAsync" && call.Receiver() is IdentifierNameSyntax file && files.Contains(file.Identifier.ValueText) &&
                 call.ArgumentList.Arguments.FirstOrDefault()?.Expression is { } target && IsMemoryStream(target, body))
@@ -144,7 +144,7 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
             }
         }
 
-        foreach (var creation in body.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
+        foreach (var creation in body.Descendants().OfType<ObjectCreationExpressionSyntax>())
         {
             if (CSharpFileModel.SimpleName(creation.Type) == "FileStream" && creation.ArgumentList?.Arguments.FirstOrDefault()?.Expression is { } path)
             {
@@ -174,7 +174,7 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
             }
         }
 
-        foreach (var loop in function.DescendantNodes().OfType<ForEachStatementSyntax>())
+        foreach (var loop in function.Descendants().OfType<ForEachStatementSyntax>())
         {
             if (IsFileType(loop.Type) || (loop.Expression is IdentifierNameSyntax source && names.Contains(source.Identifier.ValueText)) ||
                 loop.Expression.ToString().EndsWith("Form.Files", StringComparison.Ordinal))
@@ -202,14 +202,14 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
             return true;
         }
 
-        return body.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(m =>
+        return body.Descendants().OfType<MemberAccessExpressionSyntax>().Any(m =>
             m.Name.Identifier.ValueText is "Length" or "Size" && m.Expression is IdentifierNameSyntax owner && files.Contains(owner.Identifier.ValueText));
     }
 
     // `file.ContentType`, `Path.GetExtension(file.FileName)` compared with an allow-list, `file.FileName.EndsWith(".png")`.
     private static bool ChecksType(SyntaxNode body, HashSet<string> files)
     {
-        foreach (var access in body.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
+        foreach (var access in body.Descendants().OfType<MemberAccessExpressionSyntax>())
         {
             if (access.Expression is IdentifierNameSyntax owner && files.Contains(owner.Identifier.ValueText) && access.Name.Identifier.ValueText == "ContentType")
             {
@@ -217,10 +217,10 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
             }
         }
 
-        foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var call in body.Descendants().OfType<InvocationExpressionSyntax>())
         {
             if (call.MethodName() is "Contains" or "EndsWith" or "Any" or "IsValidExtension" or "IsAllowed" &&
-                call.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == "GetExtension") ||
+                call.Descendants().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == "GetExtension") ||
                 call.MethodName() == "EndsWith" && call.Receiver()?.ToString().EndsWith("FileName", StringComparison.Ordinal) == true)
             {
                 return true;
@@ -228,11 +228,11 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
         }
 
         // `var extension = Path.GetExtension(file.FileName); if (!allowed.Contains(extension)) ...`
-        var extensionLocals = body.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+        var extensionLocals = body.Descendants().OfType<VariableDeclaratorSyntax>()
             .Where(v => v.Initializer?.Value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(c => c.MethodName() == "GetExtension") == true)
             .Select(v => v.Identifier.ValueText)
             .ToHashSet(StringComparer.Ordinal);
-        return extensionLocals.Count > 0 && body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(c =>
+        return extensionLocals.Count > 0 && body.Descendants().OfType<InvocationExpressionSyntax>().Any(c =>
             c.MethodName() is "Contains" or "EndsWith" or "Any" or "Equals" &&
             c.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => extensionLocals.Contains(i.Identifier.ValueText)));
     }
@@ -240,7 +240,7 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
     private static bool IsMemoryStream(ExpressionSyntax target, SyntaxNode body) => target switch
     {
         ObjectCreationExpressionSyntax creation => CSharpFileModel.SimpleName(creation.Type) == "MemoryStream",
-        IdentifierNameSyntax name => body.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v =>
+        IdentifierNameSyntax name => body.Descendants().OfType<VariableDeclaratorSyntax>().Any(v =>
             v.Identifier.ValueText == name.Identifier.ValueText && v.Initializer?.Value is ObjectCreationExpressionSyntax creation && CSharpFileModel.SimpleName(creation.Type) == "MemoryStream"),
         _ => false,
     };
@@ -268,7 +268,7 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
 
         foreach (var name in path.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            var declarator = body.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText);
+            var declarator = body.Descendants().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText);
             if (declarator?.Initializer?.Value is { } value && ClientNameIn(value, body, files, depth + 1) is { } how)
             {
                 return how;
@@ -287,7 +287,7 @@ internal sealed class UploadDetector : ICSharpDetector, IDeferredResolver<Upload
         }
 
         return depth <= 3 && path.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name =>
-            body.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText)?.Initializer?.Value is { } value &&
+            body.Descendants().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText)?.Initializer?.Value is { } value &&
             UnderWebRoot(value, body, depth + 1));
     }
 

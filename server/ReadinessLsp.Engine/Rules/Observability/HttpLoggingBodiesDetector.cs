@@ -65,7 +65,7 @@ internal sealed class HttpLoggingBodiesDetector : ICSharpDetector
     // `if (app.Environment.IsDevelopment()) app.UseHttpLogging();` with no other UseHttpLogging in the file.
     private static bool OnlyUsedInDevelopment(SyntaxNode node)
     {
-        var uses = node.SyntaxTree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(c => c.MethodName() == "UseHttpLogging").ToList();
+        var uses = node.SyntaxTree.GetRoot().Descendants().OfType<InvocationExpressionSyntax>().Where(c => c.MethodName() == "UseHttpLogging").ToList();
         return uses.Count > 0 && uses.All(EnvironmentGuard.IsDevelopmentOnly);
     }
 }

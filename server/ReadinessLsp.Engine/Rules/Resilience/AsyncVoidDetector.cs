@@ -64,7 +64,7 @@ internal sealed class AsyncVoidDetector : ICSharpDetector
             return true;
         }
 
-        return declaration.SyntaxTree.GetRoot().DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+        return declaration.SyntaxTree.GetRoot().Descendants().OfType<AssignmentExpressionSyntax>().Any(a =>
             a.IsKind(SyntaxKind.AddAssignmentExpression) && a.Right is IdentifierNameSyntax { Identifier.ValueText: var handler } && handler == name);
     }
 
@@ -101,7 +101,7 @@ internal sealed class AsyncVoidDetector : ICSharpDetector
         }
 
         var name = method.Identifier.ValueText;
-        var uses = type.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == name).ToList();
+        var uses = type.Descendants().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == name).ToList();
         var calls = new List<ExpressionStatementSyntax>();
         foreach (var use in uses)
         {
@@ -117,7 +117,7 @@ internal sealed class AsyncVoidDetector : ICSharpDetector
         }
 
         // `Task` resolves where the file already names it; otherwise spell out its namespace.
-        var task = method.SyntaxTree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText == "Task") ? "Task" : "System.Threading.Tasks.Task";
+        var task = method.SyntaxTree.GetRoot().Descendants().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText == "Task") ? "Task" : "System.Threading.Tasks.Task";
         var edits = new List<FileEdit> { new(context.Path, context.RangeOf(method.ReturnType.Span), task) };
         edits.AddRange(calls.Select(c => FileEdit.Insert(context.Path, context.RangeOf(c.Expression.Span).Start, "_ = ")));
         return [new Fix(null, edits)];

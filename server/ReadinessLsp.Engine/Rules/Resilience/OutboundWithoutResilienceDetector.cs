@@ -64,7 +64,7 @@ internal sealed class OutboundWithoutResilienceDetector : ICSharpDetector, IDefe
     }
 
     private static bool SetsTimeout(InvocationExpressionSyntax call) =>
-        call.ArgumentList.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left.ToString().EndsWith("Timeout", StringComparison.Ordinal));
+        call.ArgumentList.Descendants().OfType<AssignmentExpressionSyntax>().Any(a => a.Left.ToString().EndsWith("Timeout", StringComparison.Ordinal));
 
     /// <summary>No data: the app's defaults decide.</summary>
     internal sealed record Registration;

@@ -122,7 +122,7 @@ internal sealed class SwallowedExceptionDetector : ICSharpDetector
     private static bool IsDecodingFallback(TryStatementSyntax attempt)
     {
         var decodes = false;
-        foreach (var node in attempt.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax))
+        foreach (var node in attempt.Block.Descendants(n => n is not AnonymousFunctionExpressionSyntax))
         {
             switch (node)
             {

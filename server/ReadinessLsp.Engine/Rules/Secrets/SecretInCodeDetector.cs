@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Engine.CSharp;
 using ReadinessLsp.Engine.Config.ConnectionStrings;
 using ReadinessLsp.Engine.Config.Secrets;
 using ReadinessLsp.Engine.Findings;
@@ -209,7 +210,7 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
         {
             var keys = new HashSet<string>(StringComparer.Ordinal);
             var credentials = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+            foreach (var creation in root.Descendants().OfType<BaseObjectCreationExpressionSyntax>())
             {
                 if (creation.ArgumentList is not { Arguments.Count: > 0 } list || CreatedTypes.NameOf(creation) is not { } type)
                 {
@@ -218,7 +219,7 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
 
                 if (type == "SymmetricSecurityKey")
                 {
-                    keys.UnionWith(list.DescendantNodes().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+                    keys.UnionWith(list.Descendants().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
                 }
                 else if ((type.EndsWith("Credential", StringComparison.Ordinal) || type.EndsWith("Credentials", StringComparison.Ordinal))
                     && list.Arguments[^1].Expression is IdentifierNameSyntax last)

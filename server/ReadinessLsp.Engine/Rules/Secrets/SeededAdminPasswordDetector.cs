@@ -117,7 +117,7 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
 
     private static bool UsesMentionAdmin(SyntaxNode at, string name) =>
         at.Ancestors().OfType<BlockSyntax>().FirstOrDefault() is { } block &&
-        block.Statements.Where(s => s.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name)).Any(s => MentionsAdmin(s.ToString()));
+        block.Statements.Where(s => s.Descendants().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name)).Any(s => MentionsAdmin(s.ToString()));
 
     private static bool MentionsAdmin(string text) => AdminWord().IsMatch(text);
 
