@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Workspace;
 
@@ -9,18 +10,28 @@ namespace ReadinessLsp.Engine.Analysis;
 /// whose words the file does not contain cannot report there, so it is not called for any of the
 /// file's nodes, and a file no one can act on is not parsed at all. One pass over the text finds
 /// every declared word that occurs (a vectorised search for all of them, then a look at what
-/// matched), stopping as soon as every participant is active.
+/// matched), stopping as soon as every participant is active. Most matches soon name only
+/// participants already active (a file says <c>Async(</c> a hundred times): after a few such
+/// matches the search goes on for the words still useful only.
 /// </summary>
 internal sealed class WordActivation
 {
     // An identifier may be spelled with \u or \U escapes (\u0055seCors is UseCors): such a file activates everyone.
     private const string UnicodeEscape = "\\u";
 
+    // Matches that activate no one before the search narrows to the words still useful.
+    private const int UselessMatches = 16;
+
+    // Narrowed searches kept for reuse: files alike (controllers of one app) narrow alike.
+    private const int NarrowedKept = 512;
+
     private readonly int _participants;
     private readonly bool[] _alwaysActive;
     private readonly int[] _onlyAlongside;
-    private readonly SearchValues<string>? _words;
-    private readonly Dictionary<char, (string Word, int[] Participants)[]> _byFirstChar = [];
+    private readonly string[] _words;
+    private readonly int[][] _owners;
+    private readonly Searcher _all;
+    private readonly ConcurrentDictionary<string, Searcher> _narrowed = new(StringComparer.Ordinal);
 
     /// <param name="wordsByParticipant">
     /// Each participant's words: null for "may act in any file", empty for "acts only in files parsed for someone else".
@@ -46,28 +57,25 @@ internal sealed class WordActivation
         }
 
         owners[UnicodeEscape] = [.. Enumerable.Range(0, _participants)];
-        _words = SearchValues.Create([.. owners.Keys], StringComparison.OrdinalIgnoreCase);
-        foreach (var group in owners.GroupBy(o => char.ToLowerInvariant(o.Key[0])))
-        {
-            _byFirstChar[group.Key] = [.. group.Select(o => (o.Key, o.Value.ToArray()))];
-        }
+        _words = [.. owners.Keys];
+        _owners = [.. owners.Values.Select(o => o.ToArray())];
+        _all = new Searcher(_words, Enumerable.Range(0, _words.Length));
     }
 
     /// <summary>The participants that can act on <paramref name="document"/>; null when none can (no parse needed).</summary>
     public bool[]? Activate(SourceDocument document)
     {
-        var active = (bool[])_alwaysActive.Clone();
-        // Everyone still to find; participants that come along anyway may still be found first.
-        var remaining = active.Count(a => !a);
+        var state = new ScanState((bool[])_alwaysActive.Clone(), _all);
         if (document.Content is { } content)
         {
-            Scan(content, active, ref remaining);
+            Scan(content, ref state);
         }
         else
         {
-            ScanLines(document.Text, active, ref remaining);
+            ScanLines(document.Text, ref state);
         }
 
+        var active = state.Active;
         if (!active.Any(a => a))
         {
             return null;
@@ -81,7 +89,7 @@ internal sealed class WordActivation
         return active;
     }
 
-    private void ScanLines(SourceText text, bool[] active, ref int remaining)
+    private void ScanLines(SourceText text, ref ScanState state)
     {
         // Editor text is a chain of changes: search it a line at a time through one buffer, never copying it whole.
         var buffer = ArrayPool<char>.Shared.Rent(4096);
@@ -90,11 +98,11 @@ internal sealed class WordActivation
             foreach (var line in text.Lines)
             {
                 var span = line.SpanIncludingLineBreak;
-                for (var start = span.Start; start < span.End && remaining > 0; start += buffer.Length - 256)
+                for (var start = span.Start; start < span.End && state.Remaining > 0; start += buffer.Length - 256)
                 {
                     var length = Math.Min(buffer.Length, span.End - start);
                     text.CopyTo(start, buffer, 0, length);
-                    Scan(buffer.AsSpan(0, length), active, ref remaining);
+                    Scan(buffer.AsSpan(0, length), ref state);
                     if (start + length >= span.End)
                     {
                         break;
@@ -108,33 +116,99 @@ internal sealed class WordActivation
         }
     }
 
-    private void Scan(ReadOnlySpan<char> text, bool[] active, ref int remaining)
+    private void Scan(ReadOnlySpan<char> text, ref ScanState state)
     {
-        while (remaining > 0)
+        var active = state.Active;
+        while (state.Remaining > 0)
         {
-            var at = text.IndexOfAny(_words!);
+            var at = text.IndexOfAny(state.Searcher.Words);
             if (at < 0)
             {
                 return;
             }
 
             text = text[at..];
-            foreach (var (word, participants) in _byFirstChar[char.ToLowerInvariant(text[0])])
+            var before = state.Remaining;
+            if (state.Searcher.ByFirstChar.TryGetValue(char.ToLowerInvariant(text[0]), out var candidates))
             {
-                if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                foreach (var word in candidates)
                 {
-                    foreach (var p in participants)
+                    if (text.StartsWith(_words[word], StringComparison.OrdinalIgnoreCase))
                     {
-                        if (!active[p])
+                        foreach (var p in _owners[word])
                         {
-                            active[p] = true;
-                            remaining--;
+                            if (!active[p])
+                            {
+                                active[p] = true;
+                                state.Remaining--;
+                            }
                         }
                     }
                 }
             }
 
+            if (state.Remaining == before && ++state.Useless == UselessMatches && state.Remaining > 0)
+            {
+                state.Searcher = Narrowed(active);
+                state.Useless = 0;
+            }
+
             text = text[1..];
         }
+    }
+
+    // A search for the words that still name an inactive participant.
+    private Searcher Narrowed(bool[] active)
+    {
+        var live = new List<int>();
+        var key = new char[(_words.Length + 15) / 16];
+        for (var word = 0; word < _words.Length; word++)
+        {
+            if (_owners[word].Any(p => !active[p]))
+            {
+                live.Add(word);
+                key[word / 16] |= (char)(1 << (word % 16));
+            }
+        }
+
+        var name = new string(key);
+        if (_narrowed.TryGetValue(name, out var searcher))
+        {
+            return searcher;
+        }
+
+        searcher = new Searcher(_words, live);
+        if (_narrowed.Count < NarrowedKept)
+        {
+            _narrowed.TryAdd(name, searcher);
+        }
+
+        return searcher;
+    }
+
+    /// <summary>One vectorised search over some of the words, and those words by first letter.</summary>
+    private sealed class Searcher
+    {
+        public Searcher(string[] words, IEnumerable<int> ids)
+        {
+            var chosen = ids.ToArray();
+            Words = SearchValues.Create([.. chosen.Select(i => words[i])], StringComparison.OrdinalIgnoreCase);
+            ByFirstChar = chosen.GroupBy(i => char.ToLowerInvariant(words[i][0])).ToDictionary(g => g.Key, g => g.ToArray());
+        }
+
+        public SearchValues<string> Words { get; }
+
+        public Dictionary<char, int[]> ByFirstChar { get; }
+    }
+
+    private struct ScanState(bool[] active, Searcher searcher)
+    {
+        public readonly bool[] Active = active;
+
+        public int Remaining = active.Count(a => !a);
+
+        public Searcher Searcher = searcher;
+
+        public int Useless;
     }
 }

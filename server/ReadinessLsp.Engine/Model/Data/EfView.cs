@@ -39,7 +39,8 @@ internal sealed class EfView
     private readonly List<EfProviderFact> _providers;
     private readonly List<EfRegistrationFact> _registrations;
     private readonly List<EfLazyLoadingFact> _lazyLoading;
-    private readonly List<DataAccessMethod> _methods;
+    // By method name: resolve asks for one name at a time, thousands of times in a large workspace.
+    private readonly ILookup<string, DataAccessMethod> _methods;
     private readonly HashSet<RawSqlKind> _rawSql;
     private readonly IReadOnlySet<EfProvider> _referencedProviders;
     private readonly Dictionary<string, Dictionary<string, string>> _setsByContext = new(StringComparer.Ordinal);
@@ -64,7 +65,7 @@ internal sealed class EfView
         _providers = [.. providers];
         _registrations = [.. registrations];
         _lazyLoading = [.. lazyLoading];
-        _methods = [.. methods];
+        _methods = methods.ToLookup(m => m.Method, StringComparer.Ordinal);
         _rawSql = [.. rawSql.Select(r => r.Kind)];
         _referencedProviders = referencedProviders;
         IndexContexts();
@@ -234,7 +235,7 @@ internal sealed class EfView
     /// <c>OrderRepository</c>'s method).
     /// </summary>
     public IEnumerable<DataAccessMethod> Methods(string type, string method) =>
-        _methods.Where(m => m.Method == method && (m.Type == type || m.Bases.Contains(type)));
+        _methods[method].Where(m => m.Type == type || m.Bases.Contains(type));
 
     /// <inheritdoc cref="Methods(string, string)"/>
     public IEnumerable<DataAccessMethod> Methods(EfMethodRef reference) => Methods(reference.Type, reference.Method);
