@@ -253,10 +253,11 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
     {
         var gc = GCSettings.IsServerGC ? "server" : "workstation";
         var concurrent = AppContext.TryGetSwitch("System.GC.Concurrent", out var on) && !on ? "non-concurrent" : "concurrent";
+        var pgo = AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgoOn) && !pgoOn ? "dynamic PGO off" : "dynamic PGO on";
         output.WriteLine("ReadinessLsp scan benchmark");
         output.WriteLine($"  date      {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         output.WriteLine($"  machine   {CpuModel()}, {Environment.ProcessorCount} logical cores, {TotalMemory()}");
-        output.WriteLine($"  runtime   .NET {Environment.Version}, {gc} GC ({concurrent}), {(IsOptimized() ? "Release" : "Debug (figures not representative)")}");
+        output.WriteLine($"  runtime   .NET {Environment.Version}, {gc} GC ({concurrent}), {pgo}, {(IsOptimized() ? "Release" : "Debug (figures not representative)")}");
         output.WriteLine($"  workspace {workspace.Root}");
         output.WriteLine($"            {workspace.CSharpFiles:N0} C# files ({scannedCSharp:N0} scanned), {workspace.CSharpLines:N0} lines, {workspace.CSharpBytes / MB:N1} MB, {workspace.CSharpLines / Math.Max(1, workspace.CSharpFiles):N0} lines/file");
         output.WriteLine($"            + {workspace.OtherFiles:N0} appsettings, launchSettings, .env, project and .gitignore files; generated in {generation.TotalSeconds:N1} s");
