@@ -1,18 +1,22 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ReadinessLsp.Engine.CSharp;
 
 /// <summary>
-/// Every node of the file being analysed, in document order, with where each node's subtree
-/// ends: the descendants of any node are then a slice of one array. Many rules read the same
-/// handler body (the loads, the writes, the saves, what is returned), and a Roslyn descendant
-/// walk costs about as much each time as the first; a profile of the full scan put those walks
-/// among its largest costs. One walk fills the index; every later read is an array slice.
+/// The nodes of the file being analysed, in document order, with where each node's subtree ends:
+/// the descendants of a node are then a slice of one array. Many rules read the same handler body
+/// (the loads, the writes, the saves, what is returned), and a Roslyn descendant walk costs about
+/// as much each time as the first; a profile of the full scan put those walks among its largest
+/// costs. The first read of most of a member (a method's body) indexes that member; every later
+/// read of it, or of anything inside it, is an array slice. When the engine walks the
+/// whole file anyway, that walk indexes the file at once.
 /// </summary>
 /// <remarks>
 /// The index is ambient for the thread analysing the file (<see cref="Enter"/>), so the many
 /// static syntax helpers need no new parameter. A node of any other tree (a fix reading another
-/// file, resolve-time code) gets Roslyn's own walk: same nodes, same order.
+/// file, resolve-time code), or one above every member (a type, a namespace) before the file is
+/// indexed whole, gets Roslyn's own walk: same nodes, same order.
 /// </remarks>
 internal sealed class NodeIndex
 {
@@ -20,13 +24,12 @@ internal sealed class NodeIndex
     private static NodeIndex? current;
 
     private readonly SyntaxNode _root;
-    private SyntaxNode[]? _nodes;
-    private int[]? _starts;
-    private int[]? _ends;
+    private Subtree? _whole;
+    private NodeMap<SyntaxNode, Subtree>? _members;
 
     private NodeIndex(SyntaxNode root) => _root = root;
 
-    /// <summary>Makes <paramref name="root"/>'s index the one this thread reads until the scope ends; it is filled on first use.</summary>
+    /// <summary>Makes <paramref name="root"/>'s index the one this thread reads until the scope ends; it is filled as it is used.</summary>
     public static Scope Enter(SyntaxNode root)
     {
         var previous = current;
@@ -38,116 +41,57 @@ internal sealed class NodeIndex
     public static NodeIndex? For(SyntaxNode node) =>
         current is { } index && ReferenceEquals(index._root.SyntaxTree, node.SyntaxTree) ? index : null;
 
-    /// <summary>Every node of the tree, the root first, in document order (as <c>DescendantNodesAndSelf()</c>).</summary>
-    public ArraySegment<SyntaxNode> All
-    {
-        get
-        {
-            Fill();
-            return new ArraySegment<SyntaxNode>(_nodes!);
-        }
-    }
+    /// <summary>Every node of the file, the root first, in document order (as <c>DescendantNodesAndSelf()</c>); indexes the whole file.</summary>
+    public IEnumerable<SyntaxNode> All => (_whole ??= new Subtree(_root)).Nodes;
 
     /// <summary>The descendants of <paramref name="node"/>, in document order (as <c>DescendantNodes()</c>).</summary>
-    public ArraySegment<SyntaxNode> DescendantsOf(SyntaxNode node)
-    {
-        var at = IndexOf(node);
-        return at < 0 ? new ArraySegment<SyntaxNode>([.. node.DescendantNodes()]) : new ArraySegment<SyntaxNode>(_nodes!, at + 1, _ends![at] - at - 1);
-    }
+    public IEnumerable<SyntaxNode> DescendantsOf(SyntaxNode node) =>
+        SubtreeOf(node) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at) : node.DescendantNodes();
 
     /// <summary>As <c>DescendantNodes(descendIntoChildren)</c>: a node is listed, and its children only when <paramref name="descendInto"/> says so.</summary>
-    public IEnumerable<SyntaxNode> DescendantsOf(SyntaxNode node, Func<SyntaxNode, bool> descendInto)
+    public IEnumerable<SyntaxNode> DescendantsOf(SyntaxNode node, Func<SyntaxNode, bool> descendInto) =>
+        SubtreeOf(node) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at, descendInto) : node.DescendantNodes(descendInto);
+
+    private Subtree? SubtreeOf(SyntaxNode node)
     {
-        var at = IndexOf(node);
-        if (at < 0)
+        if (_whole is not null)
         {
-            foreach (var descendant in node.DescendantNodes(descendInto))
+            return _whole;
+        }
+
+        if (MemberOf(node) is not { } member)
+        {
+            return null;
+        }
+
+        _members ??= [];
+        if (!_members.TryGetValue(member, out var tree))
+        {
+            // Index a member when most of it is read (its body): a read of one small expression in
+            // a member no one reads whole is cheaper as a walk of that expression alone.
+            if (node.FullSpan.Length * 2 < member.FullSpan.Length)
             {
-                yield return descendant;
+                return null;
             }
 
-            yield break;
+            _members[member] = tree = new Subtree(member);
         }
 
-        if (!descendInto(node))
-        {
-            yield break;
-        }
-
-        var nodes = _nodes!;
-        var ends = _ends!;
-        for (int i = at + 1, end = ends[at]; i < end;)
-        {
-            var descendant = nodes[i];
-            yield return descendant;
-            i = descendInto(descendant) ? i + 1 : ends[i];
-        }
+        return tree;
     }
 
-    private int IndexOf(SyntaxNode node)
+    // The method, constructor, property, field or top-level statement holding the node; null above them.
+    private static SyntaxNode? MemberOf(SyntaxNode node)
     {
-        Fill();
-        var start = node.FullSpan.Start;
-        var at = Array.BinarySearch(_starts!, start);
-        if (at < 0)
+        for (SyntaxNode? at = node; at is not null; at = at.Parent)
         {
-            return -1;
-        }
-
-        // Several nodes may start at one position (a statement, its expression, the expression's
-        // first name): go back to the first of them, then forward to this one.
-        while (at > 0 && _starts![at - 1] == start)
-        {
-            at--;
-        }
-
-        for (; at < _nodes!.Length && _starts![at] == start; at++)
-        {
-            if (ReferenceEquals(_nodes[at], node))
+            if (at is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
             {
                 return at;
             }
         }
 
-        return -1;
-    }
-
-    private void Fill()
-    {
-        if (_nodes is not null)
-        {
-            return;
-        }
-
-        var nodes = new List<SyntaxNode>(1024);
-        var ends = new List<int>(1024);
-        // The nodes whose subtree is still open, innermost last: a node closes every open node that is not its parent.
-        var open = new Stack<int>();
-        foreach (var node in _root.DescendantNodesAndSelf())
-        {
-            var index = nodes.Count;
-            while (open.Count > 0 && !ReferenceEquals(nodes[open.Peek()], node.Parent))
-            {
-                ends[open.Pop()] = index;
-            }
-
-            nodes.Add(node);
-            ends.Add(0);
-            open.Push(index);
-        }
-
-        while (open.Count > 0)
-        {
-            ends[open.Pop()] = nodes.Count;
-        }
-
-        _nodes = [.. nodes];
-        _ends = [.. ends];
-        _starts = new int[_nodes.Length];
-        for (var i = 0; i < _nodes.Length; i++)
-        {
-            _starts[i] = _nodes[i].FullSpan.Start;
-        }
+        return null;
     }
 
     /// <summary>Restores the index that was current before <see cref="Enter"/>.</summary>
@@ -155,14 +99,101 @@ internal sealed class NodeIndex
     {
         public void Dispose() => current = previous;
     }
+
+    /// <summary>One subtree's nodes in document order, where each starts, and the index just past each one's own subtree.</summary>
+    private sealed class Subtree
+    {
+        private readonly SyntaxNode[] _nodes;
+        private readonly int[] _starts;
+        private readonly int[] _ends;
+
+        public Subtree(SyntaxNode root)
+        {
+            var nodes = new List<SyntaxNode>(256);
+            var ends = new List<int>(256);
+            // The nodes whose subtree is still open, innermost last: a node closes every open node that is not its parent.
+            var open = new Stack<int>();
+            foreach (var node in root.DescendantNodesAndSelf())
+            {
+                var index = nodes.Count;
+                while (open.Count > 0 && !ReferenceEquals(nodes[open.Peek()], node.Parent))
+                {
+                    ends[open.Pop()] = index;
+                }
+
+                nodes.Add(node);
+                ends.Add(0);
+                open.Push(index);
+            }
+
+            while (open.Count > 0)
+            {
+                ends[open.Pop()] = nodes.Count;
+            }
+
+            _nodes = [.. nodes];
+            _ends = [.. ends];
+            _starts = new int[_nodes.Length];
+            for (var i = 0; i < _nodes.Length; i++)
+            {
+                _starts[i] = _nodes[i].FullSpan.Start;
+            }
+        }
+
+        public ArraySegment<SyntaxNode> Nodes => new(_nodes);
+
+        public int IndexOf(SyntaxNode node)
+        {
+            var start = node.FullSpan.Start;
+            var at = Array.BinarySearch(_starts, start);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            // Several nodes may start at one position (a statement, its expression, the expression's
+            // first name): go back to the first of them, then forward to this one.
+            while (at > 0 && _starts[at - 1] == start)
+            {
+                at--;
+            }
+
+            for (; at < _nodes.Length && _starts[at] == start; at++)
+            {
+                if (ReferenceEquals(_nodes[at], node))
+                {
+                    return at;
+                }
+            }
+
+            return -1;
+        }
+
+        public ArraySegment<SyntaxNode> DescendantsAt(int at) => new(_nodes, at + 1, _ends[at] - at - 1);
+
+        public IEnumerable<SyntaxNode> DescendantsAt(int at, Func<SyntaxNode, bool> descendInto)
+        {
+            if (!descendInto(_nodes[at]))
+            {
+                yield break;
+            }
+
+            for (int i = at + 1, end = _ends[at]; i < end;)
+            {
+                var descendant = _nodes[i];
+                yield return descendant;
+                i = descendInto(descendant) ? i + 1 : _ends[i];
+            }
+        }
+    }
 }
 
 /// <summary>Descendant walks that read the analysed file's <see cref="NodeIndex"/> when there is one.</summary>
 internal static class NodeWalks
 {
     /// <summary>As <c>DescendantNodes()</c>.</summary>
-    public static ArraySegment<SyntaxNode> Descendants(this SyntaxNode node) =>
-        NodeIndex.For(node) is { } index ? index.DescendantsOf(node) : new ArraySegment<SyntaxNode>([.. node.DescendantNodes()]);
+    public static IEnumerable<SyntaxNode> Descendants(this SyntaxNode node) =>
+        NodeIndex.For(node) is { } index ? index.DescendantsOf(node) : node.DescendantNodes();
 
     /// <summary>As <c>DescendantNodes(descendIntoChildren)</c>.</summary>
     public static IEnumerable<SyntaxNode> Descendants(this SyntaxNode node, Func<SyntaxNode, bool> descendInto) =>
