@@ -147,6 +147,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         var collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
         var gen2 = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         PhaseSampler sampler;
         TimeSpan wall;
         TimeSpan cpu;
@@ -166,7 +167,8 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
             sampler.PeakHeap,
             GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - collections,
             GC.CollectionCount(2) - gen2,
-            GC.GetTotalPauseDuration() - pause);
+            GC.GetTotalPauseDuration() - pause,
+            GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 
     private PhaseRun OutOfProcess(CommandLine command)
@@ -177,7 +179,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
             Console.Error.WriteLine($"{command.FileName} exited with {run.ExitCode}: {run.Stderr.Trim()}");
         }
 
-        return new PhaseRun(run.Wall, run.Cpu, run.PeakResidentBytes, null, null, null, null);
+        return new PhaseRun(run.Wall, run.Cpu, run.PeakResidentBytes, null, null, null, null, null);
     }
 
     private CommandLine? CheckCommandLine(string root)
@@ -284,6 +286,11 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
         output.WriteLine();
         output.WriteLine($"  scan / floor           {Ratio(scan, floor)}   (target: at most 1.5)");
         output.WriteLine($"  scan / floor, CPU time {scan.MedianCpu!.Value.TotalSeconds / floor.MedianCpu!.Value.TotalSeconds,5:N2}   (steadier than wall time on a busy machine)");
+        if (floor.Runs[^1].Allocated is { } floorBytes && scan.Runs[^1].Allocated is { } scanBytes)
+        {
+            // Bytes allocated do not depend on how busy the machine is: a change's effect shows here when times are too noisy to tell.
+            output.WriteLine($"  allocated              floor {floorBytes / MB:N0} MB, scan {scanBytes / MB:N0} MB ({scanBytes / (double)Math.Max(1, floorBytes):N2}x; the same on any machine)");
+        }
         if (check.Runs.Count > 0)
         {
             output.WriteLine($"  check process / floor  {Ratio(check, floor)}   (includes process start, JIT and writing SARIF)");
@@ -338,7 +345,7 @@ internal sealed class ScanBenchmark(ScanOptions options, TextWriter output)
 }
 
 /// <summary>One measured run of a phase; heap and GC figures exist only for in-process phases.</summary>
-internal sealed record PhaseRun(TimeSpan Wall, TimeSpan? Cpu, long PeakResident, long? PeakHeap, int? Collections, int? Gen2, TimeSpan? Pause);
+internal sealed record PhaseRun(TimeSpan Wall, TimeSpan? Cpu, long PeakResident, long? PeakHeap, int? Collections, int? Gen2, TimeSpan? Pause, long? Allocated);
 
 internal sealed class PhaseResults(string name)
 {

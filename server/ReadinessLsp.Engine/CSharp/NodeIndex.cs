@@ -100,65 +100,62 @@ internal sealed class NodeIndex
         public void Dispose() => current = previous;
     }
 
-    /// <summary>One subtree's nodes in document order, where each starts, and the index just past each one's own subtree.</summary>
+    /// <summary>One subtree's nodes in document order, and the index just past each one's own subtree.</summary>
     private sealed class Subtree
     {
-        private readonly SyntaxNode[] _nodes;
-        private readonly int[] _starts;
-        private readonly int[] _ends;
+        // Lists as filled, not copied to arrays: the index lives only while its file is analysed.
+        private readonly List<SyntaxNode> _nodes;
+        private readonly List<int> _ends;
 
         public Subtree(SyntaxNode root)
         {
-            var nodes = new List<SyntaxNode>(256);
-            var ends = new List<int>(256);
+            // About one node per six characters of C#: sized once rather than grown by doubling.
+            var expected = (root.FullSpan.Length / 6) + 16;
+            _nodes = new List<SyntaxNode>(expected);
+            _ends = new List<int>(expected);
             // The nodes whose subtree is still open, innermost last: a node closes every open node that is not its parent.
             var open = new Stack<int>();
             foreach (var node in root.DescendantNodesAndSelf())
             {
-                var index = nodes.Count;
-                while (open.Count > 0 && !ReferenceEquals(nodes[open.Peek()], node.Parent))
+                var index = _nodes.Count;
+                while (open.Count > 0 && !ReferenceEquals(_nodes[open.Peek()], node.Parent))
                 {
-                    ends[open.Pop()] = index;
+                    _ends[open.Pop()] = index;
                 }
 
-                nodes.Add(node);
-                ends.Add(0);
+                _nodes.Add(node);
+                _ends.Add(0);
                 open.Push(index);
             }
 
             while (open.Count > 0)
             {
-                ends[open.Pop()] = nodes.Count;
-            }
-
-            _nodes = [.. nodes];
-            _ends = [.. ends];
-            _starts = new int[_nodes.Length];
-            for (var i = 0; i < _nodes.Length; i++)
-            {
-                _starts[i] = _nodes[i].FullSpan.Start;
+                _ends[open.Pop()] = _nodes.Count;
             }
         }
 
-        public ArraySegment<SyntaxNode> Nodes => new(_nodes);
+        public IEnumerable<SyntaxNode> Nodes => _nodes;
 
         public int IndexOf(SyntaxNode node)
         {
+            // Nodes start in document order: the first that starts at or after the node, then forward to the node
+            // itself (a statement, its expression and the expression's first name start at one position).
             var start = node.FullSpan.Start;
-            var at = Array.BinarySearch(_starts, start);
-            if (at < 0)
+            int low = 0, high = _nodes.Count;
+            while (low < high)
             {
-                return -1;
+                var middle = (low + high) >>> 1;
+                if (_nodes[middle].FullSpan.Start < start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
             }
 
-            // Several nodes may start at one position (a statement, its expression, the expression's
-            // first name): go back to the first of them, then forward to this one.
-            while (at > 0 && _starts[at - 1] == start)
-            {
-                at--;
-            }
-
-            for (; at < _nodes.Length && _starts[at] == start; at++)
+            for (var at = low; at < _nodes.Count && _nodes[at].FullSpan.Start == start; at++)
             {
                 if (ReferenceEquals(_nodes[at], node))
                 {
@@ -169,7 +166,13 @@ internal sealed class NodeIndex
             return -1;
         }
 
-        public ArraySegment<SyntaxNode> DescendantsAt(int at) => new(_nodes, at + 1, _ends[at] - at - 1);
+        public IEnumerable<SyntaxNode> DescendantsAt(int at)
+        {
+            for (int i = at + 1, end = _ends[at]; i < end; i++)
+            {
+                yield return _nodes[i];
+            }
+        }
 
         public IEnumerable<SyntaxNode> DescendantsAt(int at, Func<SyntaxNode, bool> descendInto)
         {
