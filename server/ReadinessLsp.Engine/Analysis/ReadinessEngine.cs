@@ -171,10 +171,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     private void Walk(Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, bool bodies, CancellationToken cancellationToken)
     {
-        // Walking bodies fills the file's node index, which the rules reading bodies use later.
-        IEnumerable<Microsoft.CodeAnalysis.SyntaxNode> nodes = bodies
-            ? NodeIndex.For(root) is { } index ? index.All : root.DescendantNodesAndSelf()
-            : root.DescendantNodesAndSelf(static n => !IsBody(n));
+        var nodes = bodies ? root.DescendantNodesAndSelf() : root.DescendantNodesAndSelf(static n => !IsBody(n));
         var visited = 0;
         foreach (var node in nodes)
         {

@@ -9,14 +9,13 @@ namespace ReadinessLsp.Engine.CSharp;
 /// (the loads, the writes, the saves, what is returned), and a Roslyn descendant walk costs about
 /// as much each time as the first; a profile of the full scan put those walks among its largest
 /// costs. The first read of most of a member (a method's body) indexes that member; every later
-/// read of it, or of anything inside it, is an array slice. When the engine walks the
-/// whole file anyway, that walk indexes the file at once.
+/// read of it, or of anything inside it, is an array slice.
 /// </summary>
 /// <remarks>
 /// The index is ambient for the thread analysing the file (<see cref="Enter"/>), so the many
 /// static syntax helpers need no new parameter. A node of any other tree (a fix reading another
-/// file, resolve-time code), or one above every member (a type, a namespace) before the file is
-/// indexed whole, gets Roslyn's own walk: same nodes, same order.
+/// file, resolve-time code), one above every member (a type, a namespace) or one in a very large
+/// member gets Roslyn's own walk: same nodes, same order.
 /// </remarks>
 internal sealed class NodeIndex
 {
@@ -24,8 +23,7 @@ internal sealed class NodeIndex
     private static NodeIndex? current;
 
     private readonly SyntaxNode _root;
-    private Subtree? _whole;
-    private NodeMap<SyntaxNode, Subtree>? _members;
+    private NodeMap<SyntaxNode, Subtree?>? _members;
 
     private NodeIndex(SyntaxNode root) => _root = root;
 
@@ -41,24 +39,20 @@ internal sealed class NodeIndex
     public static NodeIndex? For(SyntaxNode node) =>
         current is { } index && ReferenceEquals(index._root.SyntaxTree, node.SyntaxTree) ? index : null;
 
-    /// <summary>Every node of the file, the root first, in document order (as <c>DescendantNodesAndSelf()</c>); indexes the whole file.</summary>
-    public IEnumerable<SyntaxNode> All => (_whole ??= new Subtree(_root)).Nodes;
-
     /// <summary>The descendants of <paramref name="node"/>, in document order (as <c>DescendantNodes()</c>).</summary>
     public IEnumerable<SyntaxNode> DescendantsOf(SyntaxNode node) =>
-        SubtreeOf(node) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at) : node.DescendantNodes();
+        SubtreeOf(node, create: true) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at) : node.DescendantNodes();
 
-    /// <summary>As <c>DescendantNodes(descendIntoChildren)</c>: a node is listed, and its children only when <paramref name="descendInto"/> says so.</summary>
+    /// <summary>
+    /// As <c>DescendantNodes(descendIntoChildren)</c>: a node is listed, and its children only when
+    /// <paramref name="descendInto"/> says so. Such a walk may skip most of what is under the node
+    /// (the bodies, the lambdas), so it reads an index already there but never fills one.
+    /// </summary>
     public IEnumerable<SyntaxNode> DescendantsOf(SyntaxNode node, Func<SyntaxNode, bool> descendInto) =>
-        SubtreeOf(node) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at, descendInto) : node.DescendantNodes(descendInto);
+        SubtreeOf(node, create: false) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at, descendInto) : node.DescendantNodes(descendInto);
 
-    private Subtree? SubtreeOf(SyntaxNode node)
+    private Subtree? SubtreeOf(SyntaxNode node, bool create)
     {
-        if (_whole is not null)
-        {
-            return _whole;
-        }
-
         if (MemberOf(node) is not { } member)
         {
             return null;
@@ -69,12 +63,14 @@ internal sealed class NodeIndex
         {
             // Index a member when most of it is read (its body): a read of one small expression in
             // a member no one reads whole is cheaper as a walk of that expression alone.
-            if (node.FullSpan.Length * 2 < member.FullSpan.Length)
+            if (!create || node.FullSpan.Length * 2 < member.FullSpan.Length)
             {
                 return null;
             }
 
-            _members[member] = tree = new Subtree(member);
+            // A member too large to index in arrays that stay off the large object heap is walked each time.
+            tree = member.FullSpan.Length <= Subtree.MaxCharacters ? new Subtree(member) : null;
+            _members[member] = tree;
         }
 
         return tree;
@@ -103,14 +99,20 @@ internal sealed class NodeIndex
     /// <summary>One subtree's nodes in document order, and the index just past each one's own subtree.</summary>
     private sealed class Subtree
     {
+        /// <summary>
+        /// Members longer than this are not indexed: their lists would land on the large object heap
+        /// (85,000 bytes), whose collections are full ones. About one node per five or six characters.
+        /// </summary>
+        public const int MaxCharacters = 40_000;
+
         // Lists as filled, not copied to arrays: the index lives only while its file is analysed.
         private readonly List<SyntaxNode> _nodes;
         private readonly List<int> _ends;
 
         public Subtree(SyntaxNode root)
         {
-            // About one node per six characters of C#: sized once rather than grown by doubling.
-            var expected = (root.FullSpan.Length / 6) + 16;
+            // About one node per five or six characters of C#: sized once rather than grown by doubling.
+            var expected = (root.FullSpan.Length / 5) + 16;
             _nodes = new List<SyntaxNode>(expected);
             _ends = new List<int>(expected);
             // The nodes whose subtree is still open, innermost last: a node closes every open node that is not its parent.
@@ -133,8 +135,6 @@ internal sealed class NodeIndex
                 _ends[open.Pop()] = _nodes.Count;
             }
         }
-
-        public IEnumerable<SyntaxNode> Nodes => _nodes;
 
         public int IndexOf(SyntaxNode node)
         {
