@@ -1,4 +1,5 @@
 using ReadinessLsp.Engine.Analysis;
+using ReadinessLsp.Server.Cli;
 using ReadinessLsp.Server.Lsp.Infrastructure;
 using Serilog;
 using Serilog.Events;
@@ -38,6 +39,8 @@ internal static class LanguageServerEntry
             log.Warning("Command line: {Problem}", problem);
         }
 
+        // The stdin reader and the background scan's workers hold pool threads; messages must not wait for the pool to grow.
+        StdioThreadPool.Reserve(heldThreads: 1 + options.ScanParallelism);
         try
         {
             var engine = ReadinessEngine.CreateDefault(log);

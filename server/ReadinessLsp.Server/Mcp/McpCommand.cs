@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Workspace;
+using ReadinessLsp.Server.Cli;
 using Serilog;
 using Serilog.Events;
 
@@ -39,10 +40,8 @@ internal static class McpCommand
 
         using var log = configuration.CreateLogger();
 
-        // Reading stdin blocks a pool thread for the life of the server; on a small machine that
-        // would leave the workspace load one thread short until the pool noticed.
-        ThreadPool.GetMinThreads(out var workers, out var completion);
-        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 1), completion);
+        // The stdin reader holds a pool thread; the workspace load must not run one thread short.
+        StdioThreadPool.Reserve(heldThreads: 1);
         try
         {
             var engine = ReadinessEngine.CreateDefault(log);
