@@ -153,6 +153,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         }
 
         var tree = CSharpParsing.TreeOf(document);
+        AnalysisPause.Checkpoint(cancellationToken);
         var context = new CSharpContext(document, tree, cancellationToken);
         var root = tree.GetRoot(cancellationToken);
         using var nodes = NodeIndex.Enter(root);
@@ -177,7 +178,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         {
             if ((++visited & 1023) == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                AnalysisPause.Checkpoint(cancellationToken);
             }
 
             var kind = (Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind;
@@ -236,7 +237,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
                 continue;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
+            AnalysisPause.Checkpoint(cancellationToken);
             var handed = new NodeSet();
             foreach (var position in positions)
             {
@@ -306,7 +307,7 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         {
             if (detector.FileKinds.Contains(document.Kind))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                AnalysisPause.Checkpoint(cancellationToken);
                 context.CurrentDetector = detector;
                 detector.Analyze(context);
             }

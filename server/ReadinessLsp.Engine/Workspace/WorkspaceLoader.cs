@@ -8,7 +8,7 @@ namespace ReadinessLsp.Engine.Workspace;
 /// The one way a workspace is read: list the files of each root (respecting .gitignore, skipped
 /// folders and the root's excludes), read and analyse them in parallel, and report the files it
 /// skipped with the reason. Cancellable, and it yields to urgent work (an edit in the editor)
-/// between files. Used by the check command, the language server's background scan and every
+/// between files and inside them (<see cref="AnalysisPause"/>). Used by the check command, the language server's background scan and every
 /// face after them.
 /// </summary>
 internal sealed class WorkspaceLoader(ReadinessEngine engine, long maxFileBytes, ILogger log)
@@ -16,7 +16,7 @@ internal sealed class WorkspaceLoader(ReadinessEngine engine, long maxFileBytes,
     /// <summary>
     /// Analyses every file of <paramref name="roots"/>. <paramref name="skip"/> leaves files out
     /// (documents open in the editor, whose unsaved text wins); <paramref name="urgent"/> is polled
-    /// between files and the loader waits while it is true.
+    /// between files and at the engine's checkpoints inside them, and the loader waits while it is true.
     /// </summary>
     public async Task<LoadedWorkspace> LoadAsync(
         IReadOnlyList<(string Root, IReadOnlyList<string> Exclude)> roots,
@@ -86,6 +86,8 @@ internal sealed class WorkspaceLoader(ReadinessEngine engine, long maxFileBytes,
                     }
                     else
                     {
+                        // Also inside the file: a large file's analysis stops while an edit is analysed.
+                        using var pause = AnalysisPause.Enter(urgent);
                         analyses.Add(engine.Analyze(loaded.Document, token));
                     }
                 }
