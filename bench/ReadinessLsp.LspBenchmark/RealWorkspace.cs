@@ -29,7 +29,10 @@ internal static class RealWorkspace
         await state.WaitForDiagnosticsAsync(uri, 1, TimeSpan.FromSeconds(60));
         var first = initialized.Elapsed;
 
+        var scanStart = initialized.Elapsed;
         var duringScan = await Program.TypeAsync(state, uri, line, edits, until: () => state.ScanEnded.Task.IsCompleted, pace: pace);
+        // Which edits were slow, and when: the first ones (code not compiled yet) or any time.
+        var slowest = duringScan.Select((ms, i) => (Edit: i + 1, Ms: ms)).OrderByDescending(e => e.Ms).Take(3).ToList();
         await state.ScanEnded.Task.WaitAsync(TimeSpan.FromMinutes(30));
         var scan = initialized.Elapsed;
         await Task.Delay(500);
@@ -55,6 +58,10 @@ internal static class RealWorkspace
         }
 
         Console.WriteLine($"| server memory (RSS) after the full scan | {rss:F0} MB | |");
+        if (slowest.Count > 0)
+        {
+            Console.WriteLine($"slowest edits during the scan (edit number: ms): {string.Join(", ", slowest.Select(e => $"#{e.Edit}: {e.Ms:F0}"))}; the first edit was sent {scanStart.TotalSeconds:F1} s after initialized");
+        }
         return 0;
     }
 }
