@@ -16,7 +16,9 @@ namespace ReadinessLsp.Engine.Rules.DataIntegrity;
 /// and nothing in the app's EF model makes those properties unique: two requests at once both pass
 /// the check and both insert. Also a FluentValidation rule that checks uniqueness the same way.
 /// Silent when a key, an alternate key or a unique index (anywhere in the model, the snapshot, or
-/// Identity's own) covers the properties. The fix adds the unique index to the model.
+/// Identity's own) covers the properties, when the check and the insert run in a serializable
+/// transaction or under a lock, and when the check is over a range or time window (one lease per
+/// item at a time), which no unique index expresses. The fix adds the unique index to the model.
 /// </summary>
 internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolver<CheckThenInsertDetector.Candidate>
 {
@@ -73,7 +75,9 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
                 }
             }
 
-            if (inserts.Count > 0)
+            // A serializable transaction or a lock around the check and the insert: of two
+            // concurrent requests one fails to commit or waits. Asked last: most checks get here rarely.
+            if (inserts.Count > 0 && !OperationBody.HoldsRows(body))
             {
                 handled.Add(lookupCall);
                 context.Defer(this, lookupCall.Span, new Candidate(lookup, inserts.ToEquatableArray()), Placeholder);
@@ -269,7 +273,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
     {
         if (EfSyntax.LookupOf(call, file) is { } direct)
         {
-            return IsExistenceTest(call, name) ? new LookupRef(direct, null) : null;
+            return IsExistenceTest(call, name) && !FiltersByRange(call, file) ? new LookupRef(direct, null) : null;
         }
 
         if (name is "FindByEmailAsync" or "FindByNameAsync" && call.Receiver() is { } manager && IdentityUsers(manager, file) is { } users)
@@ -279,6 +283,13 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
 
         return !EfSyntax.SingleResults.Contains(name) && WorkspaceCalls.Of(call, file) is { } method ? new LookupRef(null, method) : null;
     }
+
+    // `l.ItemId == itemId && l.EndsAt > now`: one row per item within a time window or a range. No
+    // unique index says that, and one over the equalities alone would forbid every later row.
+    private static bool FiltersByRange(InvocationExpressionSyntax call, EfFile file) =>
+        file.ChainOf(call) is { } chain && chain.Predicates.Any(p => p.Condition.DescendantNodesAndSelf().Any(n =>
+            n.IsKind(SyntaxKind.LessThanExpression) || n.IsKind(SyntaxKind.GreaterThanExpression) ||
+            n.IsKind(SyntaxKind.LessThanOrEqualExpression) || n.IsKind(SyntaxKind.GreaterThanOrEqualExpression)));
 
     // Count compared with anything but 0 or 1 is a quota, not a uniqueness check.
     private static bool IsExistenceTest(InvocationExpressionSyntax call, string name)
