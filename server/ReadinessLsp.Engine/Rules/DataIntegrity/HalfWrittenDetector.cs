@@ -63,18 +63,34 @@ internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<H
 
         var file = EfFile.Of(context);
         var writes = new List<(InvocationExpressionSyntax Call, Write Write)>();
-        foreach (var call in OperationBody.Nodes(body).OfType<InvocationExpressionSyntax>())
+        var tracked = false; // a change the context tracks (Add, Remove, an assignment) since the last write
+        foreach (var step in OperationBody.Nodes(body))
         {
-            if (call.MethodName() is not { } name || call.Ancestors().TakeWhile(a => a != body).Any(a => a is CatchClauseSyntax))
+            if (step is AssignmentExpressionSyntax)
+            {
+                tracked = true;
+                continue;
+            }
+
+            if (step is not InvocationExpressionSyntax call || call.MethodName() is not { } name || call.Ancestors().TakeWhile(a => a != body).Any(a => a is CatchClauseSyntax))
             {
                 continue;
+            }
+
+            if (OperationBody.IsSave(call) && !tracked && writes.Count > 0 && Commands.Contains(writes[^1].Write.Name))
+            {
+                continue; // `ExecuteDeleteAsync(); SaveChangesAsync();`: the bulk command committed, the save has nothing to write
             }
 
             if (OperationBody.IsSave(call) || Commands.Contains(name) || (IdentityWrites.Contains(name) && IsIdentityManager(call, file)))
             {
                 writes.Add((call, new Write(name, null, context.RangeOf(call.Span))));
+                tracked = false;
+                continue;
             }
-            else if (WorkspaceCalls.Of(call, file) is { } method && !IsSelf(call, body))
+
+            tracked |= TracksChange(name);
+            if (WorkspaceCalls.Of(call, file) is { } method && !IsSelf(call, body))
             {
                 writes.Add((call, new Write(name, method, context.RangeOf(call.Span))));
             }
@@ -128,6 +144,10 @@ internal sealed class HalfWrittenDetector : ICSharpDetector, IDeferredResolver<H
     }
 
     private static readonly IReadOnlyDictionary<string, string> Placeholder = new Dictionary<string, string>();
+
+    private static bool TracksChange(string name) =>
+        name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Update", StringComparison.Ordinal) ||
+        name.StartsWith("Remove", StringComparison.Ordinal) || name.StartsWith("Attach", StringComparison.Ordinal);
 
     // The name of the operation: the method, local function or the MapPost call of a handler lambda.
     private static TextSpan? NameSpan(SyntaxNode body) => body switch
