@@ -278,7 +278,7 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
                 return true;
             }
 
-            if (condition is not null && condition.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(m =>
+            if (condition is not null && !TestsRoleExists(condition) && condition.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(m =>
                 (m.Name.Identifier.ValueText.Contains("Role", StringComparison.Ordinal) || m.Name.Identifier.ValueText.Contains("Admin", StringComparison.Ordinal)) &&
                 RootOf(m) is { } root && !roots.Contains(root)))
             {
@@ -315,7 +315,7 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
                 SwitchSectionSyntax { Parent: SwitchStatementSyntax s } => s.Expression,
                 _ => null,
             };
-            if (condition is not null && !condition.ToString().Contains("Succeeded", StringComparison.Ordinal))
+            if (condition is not null && !condition.ToString().Contains("Succeeded", StringComparison.Ordinal) && !TestsRoleExists(condition))
             {
                 return true;
             }
@@ -323,6 +323,17 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
 
         return false;
     }
+
+    // `if (!await _roleManager.RoleExistsAsync(UserRoles.Admin))`: whether the role is set up yet,
+    // asked before creating it or granting it. Neither a test of the caller nor a deliberate path.
+    private static bool TestsRoleExists(ExpressionSyntax condition) => condition switch
+    {
+        PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) => TestsRoleExists(not.Operand),
+        ParenthesizedExpressionSyntax parenthesized => TestsRoleExists(parenthesized.Expression),
+        AwaitExpressionSyntax awaited => TestsRoleExists(awaited.Expression),
+        InvocationExpressionSyntax call => call.MethodName() is "RoleExistsAsync" or "RoleExists",
+        _ => false,
+    };
 
     /// <summary>Which property gets a role, from what, and whether the code is a sign-up or makes an admin outright.</summary>
     internal sealed record Grant(string Property, string Value, bool SignUp, bool Admin);
