@@ -10,7 +10,8 @@ using ReadinessLsp.Engine.Model.Data;
 namespace ReadinessLsp.Engine.Rules.DatabaseScale;
 
 /// <summary>
-/// RDY3104: one DbContext for the whole app: <c>AddSingleton&lt;AppDbContext&gt;()</c>,
+/// RDY3104: one DbContext for the whole app: <c>AddSingleton&lt;AppDbContext&gt;()</c>, with a factory or an
+/// instance (<c>AddSingleton(new AppDbContext(options))</c>),
 /// <c>AddDbContext&lt;T&gt;(..., ServiceLifetime.Singleton)</c>, or a singleton or hosted service whose
 /// constructor takes a context (it keeps the first one it is given for ever). A context is not
 /// thread-safe: two requests at once corrupt its state or throw, and it holds every entity it ever
@@ -31,13 +32,18 @@ internal sealed class SingletonContextDetector : ICSharpDetector, IDeferredResol
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var call = (InvocationExpressionSyntax)node;
-        if (call.MethodName() is not { } name || call.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax generic })
+        if (call.MethodName() is not { } name || call.Expression is not MemberAccessExpressionSyntax member)
         {
             return;
         }
 
-        var arguments = generic.TypeArgumentList.Arguments;
-        var implementation = CSharpFileModel.SimpleName(arguments[^1]);
+        // AddSingleton<AppDbContext>(), AddSingleton<AppDbContext>(sp => ...), or the instance itself: AddSingleton(new AppDbContext(options)).
+        var implementation = member.Name switch
+        {
+            GenericNameSyntax generic => CSharpFileModel.SimpleName(generic.TypeArgumentList.Arguments[^1]),
+            _ when call.ArgumentList.Arguments is [{ Expression: ObjectCreationExpressionSyntax created }] => CSharpFileModel.SimpleName(created.Type),
+            _ => null,
+        };
         if (implementation is null)
         {
             return;
@@ -48,6 +54,7 @@ internal sealed class SingletonContextDetector : ICSharpDetector, IDeferredResol
             case "AddDbContext" when SingletonLifetime(call):
                 context.Defer(this, call.Span, new Candidate(implementation, true), Placeholder);
                 break;
+            case "AddSingleton" or "TryAddSingleton" when call.ArgumentList.Arguments is [{ Expression: ObjectCreationExpressionSyntax or LambdaExpressionSyntax }]:
             case "AddSingleton" or "TryAddSingleton" or "AddHostedService" when call.ArgumentList.Arguments.Count == 0:
                 context.Defer(this, call.Span, new Candidate(implementation, false), new Dictionary<string, string> { ["how"] = name });
                 break;
