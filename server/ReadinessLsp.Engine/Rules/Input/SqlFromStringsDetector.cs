@@ -87,7 +87,14 @@ internal sealed class SqlFromStringsDetector : ICSharpDetector
 
     private static (ExpressionSyntax? Sql, string? Api, InvocationExpressionSyntax? Call) SqlOfCall(InvocationExpressionSyntax call, CSharpContext context)
     {
-        if (call.MethodName() is not { } name || call.Expression is not MemberAccessExpressionSyntax member)
+        // db.Users.FromSqlRaw(...), or db.Users?.FromSqlRaw(...), whose receiver is the conditional access's.
+        var receiver = call.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Expression,
+            MemberBindingExpressionSyntax => call.Ancestors().OfType<ConditionalAccessExpressionSyntax>().FirstOrDefault(a => a.WhenNotNull.Span.Contains(call.Span))?.Expression,
+            _ => null,
+        };
+        if (call.MethodName() is not { } name || receiver is null)
         {
             return (null, null, null);
         }
@@ -103,7 +110,7 @@ internal sealed class SqlFromStringsDetector : ICSharpDetector
             return (argument.Expression, name, call);
         }
 
-        return EfSyntax.DapperCalls.Contains(name) && IsConnection(member.Expression, EfFile.Of(context)) ? (argument.Expression, $"Dapper's {name}", null) : (null, null, null);
+        return EfSyntax.DapperCalls.Contains(name) && IsConnection(receiver, EfFile.Of(context)) ? (argument.Expression, $"Dapper's {name}", null) : (null, null, null);
     }
 
     // A connection by declared type, by name, or made right there.
