@@ -13,10 +13,25 @@ namespace ReadinessLsp.Engine.Rules.AccessControl;
 /// </summary>
 internal static partial class SigningKeySyntax
 {
-    /// <summary>Whether <paramref name="node"/> is inside the arguments of a <c>new SymmetricSecurityKey(...)</c>.</summary>
-    public static bool IsInKeyCreation(SyntaxNode node) =>
-        node.Ancestors().TakeWhile(a => a is not StatementSyntax and not MemberDeclarationSyntax)
-            .Any(a => a is BaseObjectCreationExpressionSyntax creation && IsKeyCreation(creation));
+    /// <summary>
+    /// Whether <paramref name="node"/> is inside the arguments of a <c>new SymmetricSecurityKey(...)</c>,
+    /// and not in a throw there (<c>config["Jwt:Key"] ?? throw new InvalidOperationException("JWT key not configured.")</c>).
+    /// </summary>
+    public static bool IsInKeyCreation(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case StatementSyntax or MemberDeclarationSyntax or ThrowExpressionSyntax:
+                    return false;
+                case BaseObjectCreationExpressionSyntax creation when IsKeyCreation(creation):
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a local, field or property named <paramref name="name"/> is passed to a <c>new SymmetricSecurityKey(...)</c> in this file.</summary>
     public static bool IsUsedAsKey(string name, SyntaxNode root) =>
@@ -26,8 +41,11 @@ internal static partial class SigningKeySyntax
     /// <summary>Whether a configuration key or member name reads as a token signing key ("Jwt:Key", "JWT_SECRET", "SigningKey").</summary>
     public static bool IsSigningKeyName(string name)
     {
-        var last = name[(name.LastIndexOfAny([':', '.']) + 1)..];
-        return KeyWord().IsMatch(last) && !OtherCredential().IsMatch(last) && (SigningContext().IsMatch(name) || SigningMember().IsMatch(last));
+        var split = name.LastIndexOfAny([':', '.']) + 1;
+        var last = name[split..];
+        // "Storage:SecretKey", "Stripe:SecretKey": a section naming another service holds its credentials, not the token key.
+        return KeyWord().IsMatch(last) && !OtherCredential().IsMatch(last) &&
+            (SigningContext().IsMatch(name) || (SigningMember().IsMatch(last) && !OtherService().IsMatch(name[..split])));
     }
 
     /// <summary>
@@ -116,6 +134,9 @@ internal static partial class SigningKeySyntax
 
     [GeneratedRegex(@"(?i)client_?secret|api_?key|app_?secret|access_?token|refresh_?token|webhook|bot_?token")]
     private static partial Regex OtherCredential();
+
+    [GeneratedRegex(@"(?i)storage|s3|minio|aws|azure|blob|bucket|stripe|paypal|payment|captcha|smtp|mail|sendgrid|twilio|firebase|cloudinary")]
+    private static partial Regex OtherService();
 
     [GeneratedRegex(@"(?i)jwt|signing|bearer|token|auth")]
     private static partial Regex SigningContext();
