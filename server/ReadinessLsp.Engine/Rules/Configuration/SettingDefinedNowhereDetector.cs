@@ -41,10 +41,11 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
         Fix[] fixes = kind == ConfigReadKind.EnvironmentVariable
             ? [Fix.Late(null, new AddEnvTemplateName(context.Path, key, FromCode: true))]
             : [Fix.Late(null, new AddAppSettingsKey(context.Path, key, site.Shape)), Fix.Late(null, new AddEnvTemplateName(context.Path, key, FromCode: true))];
+        var primary = kind == ConfigReadKind.EnvironmentVariable ? PrimaryOf(node) : null;
         context.Defer(
             this,
             site.LiteralSpan,
-            new UndefinedRead(context.Path, key, kind),
+            new UndefinedRead(context.Path, key, kind) { Primary = primary?.Key, PrimaryKind = primary?.Kind ?? kind },
             new Dictionary<string, string>
             {
                 ["key"] = key,
@@ -57,7 +58,8 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
     public Detection? Resolve(Detection candidate, UndefinedRead data, WorkspaceModels models)
     {
         var index = models.Get<ConfigKeyIndex>();
-        if (!index.HasAnyDefinitions || index.ExternalSources.Count > 0 || index.IsDefined(data.Key, data.Kind))
+        if (!index.HasAnyDefinitions || index.ExternalSources.Count > 0 || index.IsDefined(data.Key, data.Kind) ||
+            (data.Primary is { } primary && index.IsDefined(primary, data.PrimaryKind)))
         {
             return null;
         }
@@ -84,5 +86,35 @@ internal sealed class SettingDefinedNowhereDetector : ICSharpDetector, IDeferred
         return !files.LoadsUnseenSettings(codePath) && (files.BaseFileFor(codePath) is not { } settings || !files.IsOutsideRepository(settings));
     }
 
-    internal sealed record UndefinedRead(string Path, string Key, ConfigReadKind Kind);
+    // `config.GetConnectionString("Db") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Db")`:
+    // the variable is only read when the setting before it is missing, so a defined setting is enough.
+    private static ConfigReadSite? PrimaryOf(SyntaxNode read)
+    {
+        var node = read;
+        while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        if (node.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce || coalesce.Right != node)
+        {
+            return null;
+        }
+
+        var left = coalesce.Left;
+        while (left is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax { Expression: var inner })
+        {
+            left = inner;
+        }
+
+        return ConfigReadFinder.Find(left);
+    }
+
+    /// <summary>A read no settings file defines; <see cref="Primary"/> is the setting it is only the fallback of.</summary>
+    internal sealed record UndefinedRead(string Path, string Key, ConfigReadKind Kind)
+    {
+        public string? Primary { get; init; }
+
+        public ConfigReadKind PrimaryKind { get; init; }
+    }
 }
