@@ -64,7 +64,8 @@ internal static class OperationBody
         {
             switch (node)
             {
-                case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "IsolationLevel" }, Name.Identifier.ValueText: var level }
+                // IsolationLevel.Serializable, or System.Data.IsolationLevel.Serializable.
+                case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "IsolationLevel" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsolationLevel" }, Name.Identifier.ValueText: var level }
                     when StrongIsolation.Contains(level):
                     return true;
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) && LocksRows(literal.Token.ValueText):
