@@ -188,7 +188,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
         }
 
         var model = ef.Entity(entity);
-        if (model is null || model.IsKeyless || ef.HasUniqueIndex(entity, lookup.Properties))
+        if (model is null || model.IsKeyless || ef.HasUniqueIndex(entity, lookup.Properties) || KeyedByInsert(model, lookup.Properties, data.Inserts))
         {
             return null;
         }
@@ -226,6 +226,15 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
     }
 
     private static readonly IReadOnlyDictionary<string, string> Placeholder = new Dictionary<string, string>();
+
+    // A composite key over the checked properties and others the insert sets (`HasKey(s => new { s.UserId,
+    // s.NotificationId })`, a lookup by NotificationId, an insert giving both): the database refuses the
+    // second row. A key the insert sets alone (`Id = Guid.NewGuid()`) does not count: it must include
+    // every checked property.
+    private static bool KeyedByInsert(EfEntity model, IReadOnlyCollection<string> checkedProperties, EquatableArray<InsertRef> inserts) =>
+        inserts.Any(insert => insert.Assigned.Count > 0 &&
+            model.UniqueOver([.. checkedProperties.Union(insert.Assigned, StringComparer.Ordinal)]) is { } constraint &&
+            checkedProperties.All(p => constraint.Properties.Contains(p)));
 
     private static readonly string[] InsertPrefixes = ["Add", "Create", "Insert", "Register", "Like", "Follow", "Subscribe", "Book", "Reserve", "Place", "Upsert", "Join", "Enroll", "SignUp", "Signup"];
 
@@ -308,7 +317,7 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
     {
         if (EfSyntax.InsertOf(call, file) is { } direct)
         {
-            return new InsertRef(direct, null);
+            return new InsertRef(direct, null) { Assigned = AssignedIn(call) };
         }
 
         if (name == "CreateAsync" && call.Receiver() is { } manager && IdentityUsers(manager, file) is { } users)
@@ -318,6 +327,13 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
 
         return name is "Add" or "AddAsync" || WorkspaceCalls.Of(call, file) is not { } method ? null : new InsertRef(null, method);
     }
+
+    // `Add(new NotificationStatus { NotificationId = n.Id, UserId = n.UserId })`: the properties the new row is given.
+    private static EquatableArray<string> AssignedIn(InvocationExpressionSyntax call) =>
+        call.ArgumentList.Arguments is [{ Expression: BaseObjectCreationExpressionSyntax { Initializer: { } initializer } }]
+            ? initializer.Expressions.OfType<AssignmentExpressionSyntax>().Select(a => a.Left).OfType<IdentifierNameSyntax>()
+                .Select(i => i.Identifier.ValueText).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToEquatableArray()
+            : EquatableArray<string>.Empty;
 
     // userManager (UserManager<AppUser>): the Identity users table.
     private static EfSetRef? IdentityUsers(ExpressionSyntax manager, EfFile file)
@@ -375,5 +391,9 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
     internal sealed record LookupRef(EfLookup? Direct, EfMethodRef? Method);
 
     /// <summary>An insert written here (<see cref="Direct"/>) or in a workspace method (<see cref="Method"/>).</summary>
-    internal sealed record InsertRef(EfSetRef? Direct, EfMethodRef? Method);
+    internal sealed record InsertRef(EfSetRef? Direct, EfMethodRef? Method)
+    {
+        /// <summary>The properties a direct insert's object initializer sets.</summary>
+        public EquatableArray<string> Assigned { get; init; } = EquatableArray<string>.Empty;
+    }
 }
