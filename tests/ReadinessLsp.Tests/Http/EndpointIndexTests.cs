@@ -67,6 +67,29 @@ public sealed class EndpointIndexTests
     }
 
     [Fact]
+    public void An_attribute_route_naming_the_action_by_its_reserved_parameter_shows_the_action_name()
+    {
+        using var workspace = new TempWorkspace();
+        var admin = workspace.Write("Controllers/AdminController.cs", """
+            [Route("Admin")]
+            public class AdminController : Controller
+            {
+                [HttpPost("{action}")]
+                public async Task<IActionResult> Confirm(string userId) => Ok();
+
+                [HttpGet("{controller}/{action}/{userId}")]
+                public IActionResult Show(string userId) => Ok();
+            }
+            """);
+        var index = Index(workspace);
+
+        Assert.Equal("POST /Admin/Confirm", index.ForMember(Normalize(admin), "AdminController.Confirm")!.Display);
+        var show = index.ForMember(Normalize(admin), "AdminController.Show")!;
+        Assert.Equal("GET /Admin/Admin/Show/{userId}", show.Display);
+        Assert.Equal(["userId"], show.RouteParameters);
+    }
+
+    [Fact]
     public void Minimal_endpoints_follow_groups_built_in_other_files_and_conventions_on_what_they_return()
     {
         using var workspace = new TempWorkspace();

@@ -24,12 +24,19 @@ internal static class RouteTemplate
     /// <summary>A route as shown to people: always starting with "/".</summary>
     public static string Display(string route) => "/" + route.Trim().TrimStart('~').TrimStart('/');
 
-    /// <summary>Replaces <c>[controller]</c>, <c>[action]</c> and <c>[area]</c> in an attribute route.</summary>
+    /// <summary>
+    /// Replaces <c>[controller]</c>, <c>[action]</c> and <c>[area]</c> in an attribute route, and the
+    /// reserved parameters <c>{controller}</c>, <c>{action}</c> and <c>{area}</c>: in an attribute
+    /// route they only match the action's own names (<c>[HttpPost("{action}")]</c> on <c>Confirm</c> is <c>/Confirm</c>).
+    /// </summary>
     public static string ReplaceTokens(string template, string controller, string action, string? area) =>
         template
             .Replace("[controller]", controller, StringComparison.OrdinalIgnoreCase)
             .Replace("[action]", action, StringComparison.OrdinalIgnoreCase)
-            .Replace("[area]", area ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+            .Replace("[area]", area ?? string.Empty, StringComparison.OrdinalIgnoreCase)
+            .Replace("{controller}", controller, StringComparison.OrdinalIgnoreCase)
+            .Replace("{action}", action, StringComparison.OrdinalIgnoreCase)
+            .Replace("{area}", area ?? string.Empty, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A conventional route (<c>{controller=Home}/{action=Index}/{id?}</c>) filled in for one
