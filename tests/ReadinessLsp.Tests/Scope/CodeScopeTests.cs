@@ -113,6 +113,27 @@ public sealed class CodeScopeTests
         Assert.Equal(["src/Api/Startup.cs"], run.Findings.Select(f => run.State.RelativePath(f.Path)));
     }
 
+    [Fact]
+    public void A_project_whose_start_up_refuses_production_is_development_only()
+    {
+        using var workspace = new TempWorkspace();
+        const string risky = "class Startup { void Configure(IApplicationBuilder app) { app.UseDeveloperExceptionPage(); } }";
+        workspace.Write("src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"></Project>");
+        workspace.Write("src/Api/Startup.cs", risky);
+        workspace.Write("src/Api/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\nif (app.Environment.IsProduction() && app.Configuration[\"Key\"] is null) throw new InvalidOperationException(\"Key is required\");\napp.Run();\n");
+        workspace.Write("util/Seeder/Seeder.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"></Project>");
+        workspace.Write("util/Seeder/Startup.cs", risky);
+        workspace.Write("util/Seeder/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\nif (app.Environment.IsProduction())\n{\n    throw new InvalidOperationException(\"The seeder cannot run in production\");\n}\n\napp.Run();\n");
+        var run = CheckRun.Check(ReadinessLsp.Engine.Analysis.ReadinessEngine.CreateDefault(Logger.None), [workspace.Root], Logger.None);
+        Assert.Equal(["src/Api/Startup.cs"], run.Findings.Where(f => f.RuleId == "RDY2001").Select(f => run.State.RelativePath(f.Path)));
+
+        // A Startup constructor that refuses !IsDevelopment() counts too.
+        workspace.Write("util/Seeder/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        workspace.Write("util/Seeder/Guard.cs", "class Startup { public Startup(IWebHostEnvironment env) { if (!env.IsDevelopment()) throw new InvalidOperationException(\"Local only\"); } }");
+        run = CheckRun.Check(ReadinessLsp.Engine.Analysis.ReadinessEngine.CreateDefault(Logger.None), [workspace.Root], Logger.None);
+        Assert.Equal(["src/Api/Startup.cs"], run.Findings.Where(f => f.RuleId == "RDY2001").Select(f => run.State.RelativePath(f.Path)));
+    }
+
     private static List<string> Check(string root)
     {
         var run = CheckRun.Check(ReadinessLsp.Engine.Analysis.ReadinessEngine.CreateDefault(Logger.None), [new WorkspaceRoot(PathNormalizer.Normalize(root), ReadinessSettings.Default)], Logger.None);

@@ -5,7 +5,8 @@ namespace ReadinessLsp.Engine.Model.Projects;
 
 /// <summary>
 /// Which project each file belongs to and what that project is: a web app, a test project, a
-/// project no solution includes, or another ecosystem's folder. Cross-file questions are answered
+/// project no solution includes, a project whose start-up refuses to run in Production, or another
+/// ecosystem's folder. Cross-file questions are answered
 /// per app (a web project and the projects it references), so one app's fallback policy never
 /// silences another app's finding in the same repository. A workspace without project files is one
 /// app: every file ships, as a folder of loose files would.
@@ -24,6 +25,7 @@ internal sealed class ProjectIndex : IWorkspaceModel<ProjectIndex>
     private readonly HashSet<string> _inSolution;
     private readonly List<string> _solutionFolders;
     private readonly List<string> _foreignFolders;
+    private readonly HashSet<string> _refuseProduction;
     private readonly IReadOnlyList<string> _roots;
     private readonly Dictionary<string, IReadOnlyList<string>> _apps = new(PathNormalizer.Comparer);
 
@@ -37,13 +39,14 @@ internal sealed class ProjectIndex : IWorkspaceModel<ProjectIndex>
         _solutionFolders = [.. solutions.Select(s => System.IO.Path.GetDirectoryName(s.Path)!)];
         _foreignFolders = [.. models.All<ForeignAppFolder>().Select(f => f.Directory).Where(f => !_projects.Any(p => IsUnder(f, p.Path)))];
         _roots = models.Roots;
+        _refuseProduction = new HashSet<string>(models.All<ProductionRefusal>().Select(r => ProjectOf(r.Path)?.Path).OfType<string>(), PathNormalizer.Comparer);
         foreach (var project in _projects)
         {
             _apps[project.Path] = AppsContaining(project);
         }
     }
 
-    public static IReadOnlyCollection<Type> FactTypes { get; } = [typeof(ProjectFact), typeof(SolutionFact), typeof(ForeignAppFolder)];
+    public static IReadOnlyCollection<Type> FactTypes { get; } = [typeof(ProjectFact), typeof(SolutionFact), typeof(ForeignAppFolder), typeof(ProductionRefusal)];
 
     public IReadOnlyList<ProjectFact> Projects => _projects;
 
@@ -105,7 +108,13 @@ internal sealed class ProjectIndex : IWorkspaceModel<ProjectIndex>
             return CodeScopes.Tests;
         }
 
-        return InSolution(project) ? CodeScopes.Production : CodeScopes.NotShipped;
+        if (!InSolution(project))
+        {
+            return CodeScopes.NotShipped;
+        }
+
+        // Its start-up throws in Production (a seeder, a playground): none of it runs there.
+        return _refuseProduction.Contains(project.Path) ? CodeScopes.DevelopmentOnly : CodeScopes.Production;
     }
 
     public bool IsTestCode(string path) => ScopeOf(path) == CodeScopes.Tests;
