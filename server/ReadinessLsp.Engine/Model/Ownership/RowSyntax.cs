@@ -203,7 +203,8 @@ internal static class RowSyntax
         string? use = null;
         var calledOnRow = false;
         var saves = false;
-        foreach (var node in body.Descendants(static n => n is not AnonymousFunctionExpressionSyntax))
+        // What ends before `after` holds nothing after it: not entered.
+        foreach (var node in body.Descendants(n => n is not AnonymousFunctionExpressionSyntax && n.Span.End > after))
         {
             if (node.SpanStart < after)
             {
