@@ -59,7 +59,8 @@ internal sealed class OverPostingDetector : ICSharpDetector, IDeferredResolver<O
         var saved = new HashSet<string>(StringComparer.Ordinal);
         foreach (var call in node.Descendants().OfType<InvocationExpressionSyntax>())
         {
-            if (call.MethodName() is not { } name || !SavePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            // PutAsJsonAsync(url, user): sent on to an API, which is judged where it binds the body.
+            if (call.MethodName() is not { } name || !SavePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) || name.EndsWith("AsJsonAsync", StringComparison.Ordinal))
             {
                 continue;
             }
