@@ -107,6 +107,12 @@ internal static partial class HandlerShape
             return AuthFlow.Register;
         }
 
+        // Linking or removing an outside provider's login (Identity's Manage/ExternalLogins): account settings, no password or code is tried.
+        if (Has(compact, "linklogin", "removelogin", "externallogins"))
+        {
+            return body is null ? AuthFlow.None : FlowOfCode(body);
+        }
+
         if (Has(compact, "login", "signin", "logon", "authenticate", "authorizeuser", "gettoken", "createtoken", "issuetoken", "generatetoken", "credentials") ||
             tokens.Contains("token"))
         {
