@@ -94,9 +94,11 @@ internal sealed class InternalErrorDetailsDetector : ICSharpDetector, IDeferredR
                     arguments["via"] = "the endpoint's return value";
                     context.Defer(this, source.Span, new ReturnedFrom(null), arguments, GenericMessageFix(source, exception, what!, context));
                 }
-                else if (function is MethodDeclarationSyntax method && IsEnvelope(method.ReturnType))
+                // An override is called by its base class's machinery (a queue's dispatcher, a pipeline step), which a
+                // caller check by name cannot follow; services that hand envelopes to controllers are not overrides.
+                else if (function is MethodDeclarationSyntax method && EnvelopeName(method.ReturnType) is { } envelope && !method.Modifiers.Any(SyntaxKind.OverrideKeyword))
                 {
-                    arguments["via"] = $"the `{CSharpFileModel.SimpleName(method.ReturnType)}` that `{method.Identifier.ValueText}` returns";
+                    arguments["via"] = $"the `{envelope}` that `{method.Identifier.ValueText}` returns";
                     context.Defer(this, source.Span, new ReturnedFrom(method.Identifier.ValueText), arguments, GenericMessageFix(source, exception, what!, context));
                 }
 
@@ -194,8 +196,8 @@ internal sealed class InternalErrorDetailsDetector : ICSharpDetector, IDeferredR
         _ => false,
     };
 
-    // `Result<T>`, `Task<ServiceResponse<T>>`, `ApiResponse`: an object made to be handed to the client.
-    private static bool IsEnvelope(TypeSyntax type)
+    // `Result<T>`, `Task<ServiceResponse<T>>`, `ApiResponse`: an object made to be handed to the client; its name, or null.
+    private static string? EnvelopeName(TypeSyntax type)
     {
         var inner = CSharpFileModel.SimpleName(type) is "Task" or "ValueTask" ? (type as GenericNameSyntax)?.TypeArgumentList.Arguments.FirstOrDefault() ?? (type as QualifiedNameSyntax)?.Right as TypeSyntax : type;
         if (inner is QualifiedNameSyntax { Right: GenericNameSyntax right } && CSharpFileModel.SimpleName(inner) is "Task" or "ValueTask")
@@ -205,7 +207,7 @@ internal sealed class InternalErrorDetailsDetector : ICSharpDetector, IDeferredR
 
         var name = CSharpFileModel.SimpleName(inner);
         return name is not null && !ActionResultTypes.Contains(name) && !name.EndsWith("ActionResult", StringComparison.Ordinal) &&
-            EnvelopeNames.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+            EnvelopeNames.Any(e => name.EndsWith(e, StringComparison.Ordinal)) ? name : null;
     }
 
     // `BadRequest(ex.Message)` -> `BadRequest("An unexpected error occurred.")`, logging the exception first when the catch does not.
