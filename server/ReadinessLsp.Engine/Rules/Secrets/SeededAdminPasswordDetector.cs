@@ -39,7 +39,8 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
         };
         foreach (var value in given)
         {
-            if (Fallback(value) is { } literal && Claims(literal))
+            // Once per literal: a local may be the password of several calls.
+            if (Fallback(value) is { } literal && Claims(literal) && context.Local<NodeSet>(this).Add(literal))
             {
                 context.Report(literal.Span, new Dictionary<string, string> { ["masked"] = SecretMask.Mask(literal.Token.ValueText) });
             }
@@ -47,17 +48,41 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
     }
 
     // The literal a value ends in: itself, in parentheses, or the last fallback of `a ?? b ?? "..."`.
+    // A local set to a literal earlier (`string password = "admin123"; CreateAsync(user, password)`) ends in that literal.
     private static LiteralExpressionSyntax? Fallback(ExpressionSyntax value) => value switch
     {
         LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal,
         ParenthesizedExpressionSyntax parenthesized => Fallback(parenthesized.Expression),
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => Fallback(coalesce.Right),
+        IdentifierNameSyntax local when LocalInitializers.Of(local) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } initial => initial,
         _ => null,
     };
 
     /// <summary>Whether <paramref name="literal"/> is the fixed password of a seeded administrator (so the plain secret rule leaves it to this one).</summary>
     public static bool Claims(LiteralExpressionSyntax literal) =>
-        literal.Token.ValueText.Trim().Length > 0 && IsPasswordGiven(literal) && SeedsAdministrator(literal);
+        literal.Token.ValueText.Trim().Length > 0 &&
+        ((IsPasswordGiven(literal) && SeedsAdministrator(literal)) || (CallGivenLocal(literal) is { } call && SeedsAdministrator(call) == true));
+
+    // `string password = "admin123";` and, later in the same block, `CreateAsync(user, password)`: the call the local is the password of.
+    private static InvocationExpressionSyntax? CallGivenLocal(LiteralExpressionSyntax literal)
+    {
+        if (literal.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax holder } || holder.FirstAncestorOrSelf<BlockSyntax>() is not { } block)
+        {
+            return null;
+        }
+
+        foreach (var call in block.Descendants().OfType<InvocationExpressionSyntax>())
+        {
+            if (call.SpanStart > holder.Span.End && call.MethodName() is { } method && PasswordCalls.Contains(method) &&
+                call.ArgumentList.Arguments.FirstOrDefault(a => a.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == holder.Identifier.ValueText) is { } argument &&
+                IsPasswordPosition(method, call.ArgumentList, argument))
+            {
+                return call;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the literal is the password an account is created or hashed with.</summary>
     public static bool IsPasswordGiven(LiteralExpressionSyntax literal)
@@ -95,10 +120,9 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
     // local the hash is kept in and the statements that use it.
     private static bool SeedsAdministrator(LiteralExpressionSyntax literal)
     {
-        if (literal.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { ArgumentList.Arguments: [{ Expression: IdentifierNameSyntax user }, ..] } call
-            && call.MethodName() is "CreateAsync" or "AddPasswordAsync" or "CreateUserAsync")
+        if (literal.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call && SeedsAdministrator(call) is { } byUser)
         {
-            return MentionsAdmin(user.Identifier.ValueText) || (LocalInitializers.Of(user) is { } initializer && MentionsAdmin(initializer.ToString())) || UsesMentionAdmin(call, user.Identifier.ValueText);
+            return byUser;
         }
 
         var creation = literal.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault(c => c.Initializer is not null);
@@ -114,6 +138,12 @@ internal sealed partial class SeededAdminPasswordDetector : ICSharpDetector
 
         return literal.FirstAncestorOrSelf<StatementSyntax>() is { } statement && MentionsAdmin(statement.ToString());
     }
+
+    // `CreateAsync(admin, ...)`: what the code says about the user account the call creates; null for other calls.
+    private static bool? SeedsAdministrator(InvocationExpressionSyntax call) =>
+        call is { ArgumentList.Arguments: [{ Expression: IdentifierNameSyntax user }, ..] } && call.MethodName() is "CreateAsync" or "AddPasswordAsync" or "CreateUserAsync"
+            ? MentionsAdmin(user.Identifier.ValueText) || (LocalInitializers.Of(user) is { } initializer && MentionsAdmin(initializer.ToString())) || UsesMentionAdmin(call, user.Identifier.ValueText)
+            : null;
 
     private static bool UsesMentionAdmin(SyntaxNode at, string name) =>
         at.Ancestors().OfType<BlockSyntax>().FirstOrDefault() is { } block &&
