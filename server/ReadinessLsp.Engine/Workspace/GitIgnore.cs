@@ -52,7 +52,7 @@ internal sealed class GitIgnore
                 break;
             }
 
-            if (Pattern.Create(ToRegex(line, anchored), negated, directoryOnly) is { } pattern)
+            if (Pattern.Create(ToRegex(line, anchored), RequiredText(line), negated, directoryOnly) is { } pattern)
             {
                 _patterns.Add(pattern);
             }
@@ -94,6 +94,30 @@ internal sealed class GitIgnore
         }
 
         return line[..end];
+    }
+
+    // The longest run of plain characters in the glob: a path without it cannot match, and checking
+    // that first skips the regex for nearly every (pattern, path) pair of a long .gitignore.
+    private static string RequiredText(string pattern)
+    {
+        var longest = string.Empty;
+        var current = new StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c is '*' or '?' || (c == '[' && pattern.IndexOf(']', i + 1) > i))
+            {
+                longest = current.Length > longest.Length ? current.ToString() : longest;
+                current.Clear();
+                // "**/" may match nothing at all, its slash included.
+                i = c == '[' ? pattern.IndexOf(']', i + 1) : pattern.AsSpan(i).StartsWith("**/") ? i + 2 : i;
+                continue;
+            }
+
+            current.Append(c == '\\' && i + 1 < pattern.Length ? pattern[++i] : c);
+        }
+
+        return current.Length > longest.Length ? current.ToString() : longest;
     }
 
     private static string ToRegex(string pattern, bool anchored)
@@ -163,11 +187,13 @@ internal sealed class GitIgnore
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(20);
 
         private readonly string _pattern;
+        private readonly string _required;
         private Regex _regex;
 
-        private Pattern(string pattern, Regex regex, bool negated, bool directoryOnly)
+        private Pattern(string pattern, string required, Regex regex, bool negated, bool directoryOnly)
         {
             _pattern = pattern;
+            _required = required;
             _regex = regex;
             Negated = negated;
             DirectoryOnly = directoryOnly;
@@ -177,11 +203,11 @@ internal sealed class GitIgnore
 
         public bool DirectoryOnly { get; }
 
-        public static Pattern? Create(string pattern, bool negated, bool directoryOnly)
+        public static Pattern? Create(string pattern, string required, bool negated, bool directoryOnly)
         {
             try
             {
-                return new Pattern(pattern, new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout), negated, directoryOnly);
+                return new Pattern(pattern, required, new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout), negated, directoryOnly);
             }
             catch (ArgumentException)
             {
@@ -191,6 +217,11 @@ internal sealed class GitIgnore
 
         public bool IsMatch(string path)
         {
+            if (!path.Contains(_required, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
             try
             {
                 return _regex.IsMatch(path);
