@@ -108,9 +108,20 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
     }
 
     // Test and benchmark classes outside a test project (a benchmark suite, a test helper in the app's folder) carry made-up keys.
-    private static bool InTestOrBenchmarkClass(SyntaxNode node) =>
-        node.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Identifier.ValueText.EndsWith("Tests", StringComparison.Ordinal)
-            || t.Identifier.ValueText.EndsWith("Test", StringComparison.Ordinal) || t.Identifier.ValueText.Contains("Benchmark", StringComparison.Ordinal));
+    // Walked by parent rather than through an ancestor query: it runs for every string literal of the workspace.
+    private static bool InTestOrBenchmarkClass(SyntaxNode node)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is TypeDeclarationSyntax { Identifier.ValueText: var name }
+                && (name.EndsWith("Test", StringComparison.Ordinal) || name.EndsWith("Tests", StringComparison.Ordinal) || name.Contains("Benchmark", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // "Type.Member" of a constant or static field initialised with this literal.
     private static string? ConstantName(LiteralExpressionSyntax literal) =>
