@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis.Text;
 using ReadinessLsp.Engine.Workspace;
 
@@ -22,8 +23,8 @@ internal sealed class WordActivation
     // Matches that activate no one before the search narrows to the words still useful.
     private const int UselessMatches = 16;
 
-    // Narrowed searches kept for reuse: files alike (controllers of one app) narrow alike.
-    private const int NarrowedKept = 512;
+    // Narrowed searches built, then reused: files alike (controllers of one app) narrow alike.
+    private const int NarrowedKept = 128;
 
     private readonly int _participants;
     private readonly bool[] _alwaysActive;
@@ -59,7 +60,13 @@ internal sealed class WordActivation
         owners[UnicodeEscape] = [.. Enumerable.Range(0, _participants)];
         _words = [.. owners.Keys];
         _owners = [.. owners.Values.Select(o => o.ToArray())];
-        _all = new Searcher(_words, Enumerable.Range(0, _words.Length));
+        var every = new ulong[(_words.Length + 63) / 64];
+        for (var word = 0; word < _words.Length; word++)
+        {
+            every[word / 64] |= 1UL << (word % 64);
+        }
+
+        _all = new Searcher(_words, every);
     }
 
     /// <summary>The participants that can act on <paramref name="document"/>; null when none can (no parse needed).</summary>
@@ -149,7 +156,7 @@ internal sealed class WordActivation
 
             if (state.Remaining == before && ++state.Useless == UselessMatches && state.Remaining > 0)
             {
-                state.Searcher = Narrowed(active);
+                state.Searcher = Narrowed(active, state.Searcher);
                 state.Useless = 0;
             }
 
@@ -157,41 +164,59 @@ internal sealed class WordActivation
         }
     }
 
-    // A search for the words that still name an inactive participant.
-    private Searcher Narrowed(bool[] active)
+    // A search for the words that still name an inactive participant, or one close to it. Building a search
+    // costs far more than reusing one, and files rarely narrow alike word for word: past a cap, a search
+    // already built that holds every word still needed (the one with the fewest others) stands in. The
+    // current search always does: the words still needed only ever shrink.
+    private Searcher Narrowed(bool[] active, Searcher current)
     {
-        var live = new List<int>();
-        var key = new char[(_words.Length + 15) / 16];
+        var live = new ulong[(_words.Length + 63) / 64];
         for (var word = 0; word < _words.Length; word++)
         {
             if (_owners[word].Any(p => !active[p]))
             {
-                live.Add(word);
-                key[word / 16] |= (char)(1 << (word % 16));
+                live[word / 64] |= 1UL << (word % 64);
             }
         }
 
-        var name = new string(key);
-        if (_narrowed.TryGetValue(name, out var searcher))
+        var key = string.Create(live.Length * 4, live, static (chars, bits) => MemoryMarshal.Cast<ulong, char>(bits).CopyTo(chars));
+        if (_narrowed.TryGetValue(key, out var searcher))
         {
             return searcher;
         }
 
-        searcher = new Searcher(_words, live);
-        if (_narrowed.Count < NarrowedKept)
+        lock (_narrowed)
         {
-            _narrowed.TryAdd(name, searcher);
+            if (_narrowed.Count < NarrowedKept)
+            {
+                searcher = new Searcher(_words, live);
+                _narrowed.TryAdd(key, searcher);
+                return searcher;
+            }
         }
 
-        return searcher;
+        var best = current;
+        foreach (var candidate in _narrowed.Values)
+        {
+            if (candidate.Count < best.Count && candidate.Holds(live))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>One vectorised search over some of the words, and those words by first letter.</summary>
     private sealed class Searcher
     {
-        public Searcher(string[] words, IEnumerable<int> ids)
+        private readonly ulong[] _bits;
+
+        public Searcher(string[] words, ulong[] bits)
         {
-            var chosen = ids.ToArray();
+            _bits = bits;
+            var chosen = Enumerable.Range(0, words.Length).Where(i => (bits[i / 64] & (1UL << (i % 64))) != 0).ToArray();
+            Count = chosen.Length;
             Words = SearchValues.Create([.. chosen.Select(i => words[i])], StringComparison.OrdinalIgnoreCase);
             ByFirstChar = chosen.GroupBy(i => char.ToLowerInvariant(words[i][0])).ToDictionary(g => g.Key, g => g.ToArray());
         }
@@ -199,6 +224,23 @@ internal sealed class WordActivation
         public SearchValues<string> Words { get; }
 
         public Dictionary<char, int[]> ByFirstChar { get; }
+
+        /// <summary>How many words the search looks for.</summary>
+        public int Count { get; }
+
+        /// <summary>Whether the search looks for every word of <paramref name="bits"/>.</summary>
+        public bool Holds(ulong[] bits)
+        {
+            for (var i = 0; i < bits.Length; i++)
+            {
+                if ((bits[i] & ~_bits[i]) != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private struct ScanState(bool[] active, Searcher searcher)

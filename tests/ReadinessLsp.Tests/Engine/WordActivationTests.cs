@@ -34,4 +34,24 @@ public sealed class WordActivationTests
     {
         Assert.Equal<bool[]>([false, false, false, true, true], Activation.Activate(SourceDocument.FromText("/w/A.cs", "class C { }")));
     }
+
+    [Fact]
+    public void Files_that_narrow_each_their_own_way_still_find_every_word_once_searches_are_reused()
+    {
+        // Twelve participants, one word each: a file's first words decide which are still wanted when
+        // its search narrows, so 300 files narrow in hundreds of ways, more than the searches kept.
+        var words = Enumerable.Range(0, 12).Select(i => $"Word{(char)('A' + i)}x").ToArray();
+        var activation = new WordActivation([.. words.Select(w => (IReadOnlyCollection<string>?)[w])], [.. words.Select(_ => false)]);
+        var random = new Random(7);
+        for (var file = 0; file < 300; file++)
+        {
+            var early = Enumerable.Range(1, 11).Where(_ => random.Next(2) == 0).ToList();
+            var late = Enumerable.Range(1, 11).Except(early).ToList() is { Count: > 0 } rest ? rest[random.Next(rest.Count)] : -1;
+            var text = string.Concat(early.Select(i => words[i] + ";\n")) + string.Concat(Enumerable.Repeat(words[0] + "();\n", 40))
+                + (late >= 0 ? words[late] + ";\n" : string.Empty);
+
+            var expected = Enumerable.Range(0, 12).Select(i => i == 0 || early.Contains(i) || i == late).ToArray();
+            Assert.Equal(expected, activation.Activate(SourceDocument.FromText($"/w/F{file}.cs", text)));
+        }
+    }
 }
