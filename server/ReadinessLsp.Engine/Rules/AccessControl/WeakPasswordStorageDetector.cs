@@ -38,6 +38,9 @@ internal sealed class WeakPasswordStorageDetector : ICSharpDetector
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = ["password", "passwd", "pwd"];
 
+    // Each shape names one of these: the hashing call or type, or the Password/Pwd/Passwd member compared or assigned.
+    public IReadOnlyCollection<string>? Anchors { get; } = ["ComputeHash", "HashData", "Rfc2898DeriveBytes", "Pbkdf2", "Password", "Pwd", "Passwd"];
+
     public void Analyze(SyntaxNode node, CSharpContext context)
     {
         var found = node switch

@@ -38,6 +38,11 @@ internal sealed class SecretInLogDetector : ICSharpDetector, IDeferredResolver<S
 
     public IReadOnlyCollection<string>? RequiredWords { get; } = [.. SensitiveNames.Words, "{@", "Serialize"];
 
+    // A log call names its receiver (Console, Debug, Trace, or one with "log" in its name in any case,
+    // so every spelling of the three letters): its calls are found from those, not from a walk of every call.
+    public IReadOnlyCollection<string>? Anchors { get; } =
+        ["Console", "Debug", "Trace", "log", "loG", "lOg", "lOG", "Log", "LoG", "LOg", "LOG"];
+
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(RequestModelIndex), typeof(ProjectIndex)];
 
     public void Analyze(SyntaxNode node, CSharpContext context)

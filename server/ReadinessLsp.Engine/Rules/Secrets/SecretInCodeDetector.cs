@@ -26,6 +26,10 @@ internal sealed partial class SecretInCodeDetector : ICSharpDetector, IDeferredR
 
     public IReadOnlyCollection<SyntaxKind> NodeKinds { get; } = [SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression];
 
+    // Every string literal holds a quote: found from the text, a file's literals cost a token look-up each
+    // instead of a walk of every node of every method body.
+    public IReadOnlyCollection<string>? Anchors { get; } = ["\""];
+
     public IReadOnlyCollection<Type> Reads { get; } = [typeof(SigningKeyConstantIndex)];
 
     // Known formats, secret names, signing keys, connection-string passwords and credential objects.
