@@ -239,13 +239,25 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
             AnalysisPause.Checkpoint(cancellationToken);
             var handed = new NodeSet();
+            Microsoft.CodeAnalysis.SyntaxNode? near = null;
             foreach (var position in positions)
             {
+                // The token at the anchor, looked up from the previous anchor's node rather than from the
+                // root: anchors come in text order and most are close (a literal's two quotes, one call's
+                // names), so the search starts a few levels up instead of at the top of the tree.
+                var from = near;
+                while (from is not null && !from.FullSpan.Contains(position))
+                {
+                    from = from.Parent;
+                }
+
+                near = (from ?? root).FindToken(position).Parent;
+
                 // The nearest wanted node around the anchor, and every wanted node above it up to
                 // the statement or member holding it (Configuration.GetSection("A")["B"] is an
                 // element access around an invocation around the anchor).
                 var found = false;
-                for (var node = root.FindToken(position).Parent; node is not null; node = node.Parent)
+                for (var node = near; node is not null; node = node.Parent)
                 {
                     if (found && node is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax)
                     {
