@@ -159,26 +159,46 @@ internal sealed class WorkspaceState
         return [.. finding.Fixes.Select(f => f.Materialise(context)).OfType<Fix>()];
     }
 
-    private WorkspaceState ResolveAll() => Resolve(Files.Keys);
+    // Fewer files than this (an edit's) resolve on the calling thread: a parallel loop costs more than it saves.
+    private const int ParallelResolveFrom = 64;
+
+    private WorkspaceState ResolveAll() => Resolve([.. Files.Keys]);
 
     private WorkspaceState Resolve(IEnumerable<string> paths)
     {
-        var findings = Findings.ToBuilder();
-        foreach (var path in paths)
+        // Files resolve independently against models that are read-only once built (a model is built
+        // once, by whichever file first asks): a whole workspace resolves on every core.
+        var list = paths as IReadOnlyList<string> ?? [.. paths];
+        var resolved = new IReadOnlyList<Finding>[list.Count];
+        if (list.Count >= ParallelResolveFrom)
         {
-            var resolved = Files.TryGetValue(path, out var file) ? ResolveFile(file) : [];
-            if (resolved.Count > 0)
+            Parallel.For(0, list.Count, i => resolved[i] = ResolveOne(list[i]));
+        }
+        else
+        {
+            for (var i = 0; i < list.Count; i++)
             {
-                findings[path] = resolved;
+                resolved[i] = ResolveOne(list[i]);
+            }
+        }
+
+        var findings = Findings.ToBuilder();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (resolved[i].Count > 0)
+            {
+                findings[list[i]] = resolved[i];
             }
             else
             {
-                findings.Remove(path);
+                findings.Remove(list[i]);
             }
         }
 
         return new WorkspaceState(Engine, Roots, Files, Models, findings.ToImmutable());
     }
+
+    private IReadOnlyList<Finding> ResolveOne(string path) => Files.TryGetValue(path, out var file) ? ResolveFile(file) : [];
 
     private IReadOnlyList<Finding> ResolveFile(FileAnalysis file)
     {
