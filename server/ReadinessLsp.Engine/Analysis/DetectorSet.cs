@@ -87,12 +87,13 @@ internal sealed class DetectorSet
         _activation = new WordActivation(
             words,
             [.. csharp.Select(_ => false).Concat(csharpCollectors.Select(c => c.ReadsEveryParsedFile))]);
-        _anchored = [.. participants.Select((p, i) => anchors[i] is { } a && kinds[i].Where(k => !DeclarationKinds.Contains(k)).ToList() is { Count: > 0 } inBodies
-            ? new AnchoredComponent(i, p, inBodies, a)
+        _anchored = [.. participants.Select((p, i) => anchors[i] is not null && kinds[i].Where(k => !DeclarationKinds.Contains(k)).ToList() is { Count: > 0 } inBodies
+            ? new AnchoredComponent(i, p, inBodies)
             : null)];
         _alongside = [.. words.Select((w, i) => w is { Count: 0 } || (i >= csharp.Count && csharpCollectors[i - csharp.Count].ReadsEveryParsedFile))];
         _ownWords = [.. words.Select(w => w is { Count: > 0 } ? SearchValues.Create([.. w.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase) : null)];
         Anchored = [.. _anchored.OfType<AnchoredComponent>().OrderBy(a => a.Component is ICSharpFactCollector ? 0 : 1)];
+        AnchorSearch = new AnchorSearch([.. Anchored.Select(a => (IReadOnlyCollection<string>)anchors[a.Participant]!)]);
         _byRule = csharp.Cast<IDetector>().Concat(documents)
             .SelectMany(d => d.RuleIds.Select(id => (Id: id, Detector: d)))
             .ToDictionary(p => p.Id, p => p.Detector, StringComparer.Ordinal);
@@ -147,6 +148,9 @@ internal sealed class DetectorSet
 
     /// <summary>The participants that find their nodes from their anchors (collectors first, as in a walk).</summary>
     public IReadOnlyList<AnchoredComponent> Anchored { get; }
+
+    /// <summary>Where each of <see cref="Anchored"/>'s anchors occur in a file, in the same order.</summary>
+    public AnchorSearch AnchorSearch { get; }
 
     /// <summary>
     /// Whether the file must be walked: some active participant takes nodes from the walk (all its
@@ -218,7 +222,7 @@ internal sealed class AnchoredComponent
 {
     private readonly bool[] _kinds;
 
-    public AnchoredComponent(int participant, object component, IReadOnlyCollection<SyntaxKind> kinds, IReadOnlyCollection<string> anchors)
+    public AnchoredComponent(int participant, object component, IReadOnlyCollection<SyntaxKind> kinds)
     {
         Participant = participant;
         Component = component;
@@ -227,16 +231,11 @@ internal sealed class AnchoredComponent
         {
             _kinds[(int)kind] = true;
         }
-
-        // Exact spelling: anchors are the names the component looks for.
-        Anchors = SearchValues.Create([.. anchors.Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
     }
 
     public int Participant { get; }
 
     public object Component { get; }
-
-    public SearchValues<string> Anchors { get; }
 
     public bool Wants(int rawKind) => rawKind < _kinds.Length && _kinds[rawKind];
 }

@@ -159,14 +159,15 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         using var nodes = NodeIndex.Enter(root);
         // Anchored collectors first and anchored detectors last, so each sees what a walk would
         // have collected before it; the walk, when someone needs it, serves the rest.
-        VisitAnchors(document, root, active, context, collectors: true, cancellationToken);
+        var anchors = Detectors.AnchorSearch.PositionsIn(document, i => active[Detectors.Anchored[i].Participant]);
+        VisitAnchors(root, anchors, context, collectors: true, cancellationToken);
         if (Detectors.Walks(active, document))
         {
             context.BodiesWalked = Detectors.ReadsBodies(active, document);
             Walk(root, active, context, context.BodiesWalked, cancellationToken);
         }
 
-        VisitAnchors(document, root, active, context, collectors: false, cancellationToken);
+        VisitAnchors(root, anchors, context, collectors: false, cancellationToken);
         return Complete(document, active, context);
     }
 
@@ -222,17 +223,12 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
 
     // For each anchor of each active anchored participant, the nearest node around it of a kind it
     // asked for; each node once per participant, in text order.
-    private void VisitAnchors(SourceDocument document, Microsoft.CodeAnalysis.SyntaxNode root, bool[] active, CSharpContext context, bool collectors, CancellationToken cancellationToken)
+    private void VisitAnchors(Microsoft.CodeAnalysis.SyntaxNode root, List<int>?[] anchors, CSharpContext context, bool collectors, CancellationToken cancellationToken)
     {
-        foreach (var anchored in Detectors.Anchored)
+        for (var a = 0; a < anchors.Length; a++)
         {
-            if (!active[anchored.Participant] || anchored.Component is ICSharpFactCollector != collectors)
-            {
-                continue;
-            }
-
-            var positions = document.PositionsOf(anchored.Anchors);
-            if (positions.Count == 0)
+            var anchored = Detectors.Anchored[a];
+            if (anchors[a] is not { } positions || anchored.Component is ICSharpFactCollector != collectors)
             {
                 continue;
             }

@@ -71,6 +71,16 @@ internal static class TextSearch
     public static List<int> PositionsOf(SourceText text, SearchValues<string> words)
     {
         var positions = new List<int>();
+        ReadWindows(text, (chars, offset) => AddPositions(chars, offset, words, positions));
+        return positions;
+    }
+
+    /// <summary>
+    /// Hands the text to <paramref name="read"/> a line at a time, a very long line in windows that
+    /// overlap by 256 characters (so a word across two windows is seen whole; it may be seen twice).
+    /// </summary>
+    public static void ReadWindows(SourceText text, WindowReader read)
+    {
         var buffer = ArrayPool<char>.Shared.Rent(4096);
         try
         {
@@ -81,15 +91,13 @@ internal static class TextSearch
                 {
                     var length = Math.Min(buffer.Length, span.End - start);
                     text.CopyTo(start, buffer, 0, length);
-                    AddPositions(buffer.AsSpan(0, length), start, words, positions);
+                    read(buffer.AsSpan(0, length), start);
                     if (start + length >= span.End)
                     {
                         break;
                     }
                 }
             }
-
-            return positions;
         }
         finally
         {
@@ -125,3 +133,6 @@ internal static class TextSearch
         }
     }
 }
+
+/// <summary>Reads one window of a text: its characters, and where the first of them is in the text.</summary>
+internal delegate void WindowReader(ReadOnlySpan<char> chars, int offset);
