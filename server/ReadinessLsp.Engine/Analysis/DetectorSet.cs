@@ -1,5 +1,7 @@
 using System.Buffers;
 using Microsoft.CodeAnalysis.CSharp;
+using ReadinessLsp.Engine.CSharp;
+using ReadinessLsp.Engine.Model.Scope;
 using ReadinessLsp.Engine.Workspace;
 
 namespace ReadinessLsp.Engine.Analysis;
@@ -31,6 +33,10 @@ internal sealed class DetectorSet
     private readonly bool[] _walked;
     private readonly Dictionary<string, IDetector> _byRule;
     private readonly WordActivation _activation;
+
+    // Per participant: a detector that does not report in generated code (none does), which is then
+    // not called for a generated file's nodes; collectors still read them (an EF model snapshot).
+    private readonly bool[] _silencedInGenerated;
 
     // Per participant: found by its anchors rather than a walk; and, for one that also reads files
     // parsed for others, its own words (a file holding them is walked for it; one parsed only for
@@ -87,6 +93,7 @@ internal sealed class DetectorSet
         _activation = new WordActivation(
             words,
             [.. csharp.Select(_ => false).Concat(csharpCollectors.Select(c => c.ReadsEveryParsedFile))]);
+        _silencedInGenerated = [.. csharp.Select(d => (d.Scopes & CodeScopes.Generated) == 0).Concat(csharpCollectors.Select(_ => false))];
         _anchored = [.. participants.Select((p, i) => anchors[i] is not null && kinds[i].Where(k => !DeclarationKinds.Contains(k)).ToList() is { Count: > 0 } inBodies
             ? new AnchoredComponent(i, p, inBodies)
             : null)];
@@ -142,7 +149,20 @@ internal sealed class DetectorSet
     /// The detectors and collectors (by participant number) that can act on a file with this text,
     /// or null when none can: such a file is neither parsed nor walked.
     /// </summary>
-    public bool[]? Activate(SourceDocument document) => _activation.Activate(document);
+    public bool[]? Activate(SourceDocument document) =>
+        _activation.Activate(document, CSharpFileModel.IsGeneratedPath(document.Path) ? _silencedInGenerated : null);
+
+    /// <summary>
+    /// Clears the detectors that do not report in generated code from <paramref name="active"/>: for a
+    /// file whose header, not its name, says a tool wrote it (an EF model snapshot).
+    /// </summary>
+    public void SilenceInGenerated(bool[] active)
+    {
+        for (var i = 0; i < active.Length; i++)
+        {
+            active[i] &= !_silencedInGenerated[i];
+        }
+    }
 
     public bool MayApplyTo(SourceDocument document) => Activate(document) is not null;
 

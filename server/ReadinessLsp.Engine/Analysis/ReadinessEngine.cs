@@ -155,6 +155,12 @@ internal sealed class ReadinessEngine(RuleCatalogue catalogue, DetectorSet detec
         var tree = CSharpParsing.TreeOf(document);
         AnalysisPause.Checkpoint(cancellationToken);
         var context = new CSharpContext(document, tree, cancellationToken);
+        if (context.Model.IsGenerated)
+        {
+            // Every detection in generated code is out of scope: such detectors would only be called to report nothing.
+            Detectors.SilenceInGenerated(active);
+        }
+
         var root = tree.GetRoot(cancellationToken);
         using var nodes = NodeIndex.Enter(root);
         // Anchored collectors first and anchored detectors last, so each sees what a walk would

@@ -70,9 +70,23 @@ internal sealed class WordActivation
     }
 
     /// <summary>The participants that can act on <paramref name="document"/>; null when none can (no parse needed).</summary>
-    public bool[]? Activate(SourceDocument document)
+    /// <param name="silenced">
+    /// Participants that cannot act on this file whatever it holds (detectors in generated code): the
+    /// search never looks for their words, and they make no parse.
+    /// </param>
+    public bool[]? Activate(SourceDocument document, bool[]? silenced = null)
     {
-        var state = new ScanState((bool[])_alwaysActive.Clone(), _all);
+        var initial = (bool[])_alwaysActive.Clone();
+        if (silenced is not null)
+        {
+            // Marked active for the search (it stops looking for their words), cleared once it is done.
+            for (var i = 0; i < initial.Length; i++)
+            {
+                initial[i] |= silenced[i];
+            }
+        }
+
+        var state = new ScanState(initial, _all);
         if (document.Content is { } content)
         {
             Scan(content, ref state);
@@ -83,6 +97,14 @@ internal sealed class WordActivation
         }
 
         var active = state.Active;
+        if (silenced is not null)
+        {
+            for (var i = 0; i < active.Length; i++)
+            {
+                active[i] &= !silenced[i];
+            }
+        }
+
         if (!active.Any(a => a))
         {
             return null;
@@ -90,7 +112,7 @@ internal sealed class WordActivation
 
         foreach (var i in _onlyAlongside)
         {
-            active[i] = true;
+            active[i] = silenced is null || !silenced[i];
         }
 
         return active;

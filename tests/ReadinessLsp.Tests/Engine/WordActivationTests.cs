@@ -30,6 +30,21 @@ public sealed class WordActivationTests
     }
 
     [Fact]
+    public void Silenced_participants_stay_inactive_and_make_no_parse_on_their_own()
+    {
+        var silenced = new[] { true, true, false, false, false };
+        var words = new WordActivation([["Async("], ["FromBody"], ["ExecuteSqlRaw"], [], []], [false, false, false, false, false]);
+
+        // Only the silenced ones' words: no one may act, the file is not parsed.
+        Assert.Null(words.Activate(SourceDocument.FromText("/w/A.Designer.cs", "await db.SaveAsync([FromBody] x);"), silenced));
+
+        // Another's word: it acts, those reading files parsed for others come along, the silenced stay out.
+        Assert.Equal<bool[]>(
+            [false, false, true, true, true],
+            words.Activate(SourceDocument.FromText("/w/A.Designer.cs", "await db.SaveAsync([FromBody] x); db.ExecuteSqlRaw(s);"), silenced));
+    }
+
+    [Fact]
     public void A_file_without_any_word_activates_only_those_that_act_anywhere()
     {
         Assert.Equal<bool[]>([false, false, false, true, true], Activation.Activate(SourceDocument.FromText("/w/A.cs", "class C { }")));
