@@ -34,9 +34,14 @@ internal sealed class DetectorSet
     private readonly Dictionary<string, IDetector> _byRule;
     private readonly WordActivation _activation;
 
-    // Per participant: a detector that does not report in generated code (none does), which is then
-    // not called for a generated file's nodes; collectors still read them (an EF model snapshot).
-    private readonly bool[] _silencedInGenerated;
+    // Per participant, whether it is left out of generated code. By the file's name (*.Designer.cs,
+    // *.g.cs), known before the parse: every detector that does not report there (none does) and
+    // every collector, as no model wants what tools write under such names (a migration's Designer
+    // file holds a past model, which the EF model ignores; a resources Designer file, strings). By
+    // the file's header, known after: the detectors only, as an EF model snapshot says it is
+    // auto-generated and holds the current model.
+    private readonly bool[] _silencedInGeneratedFile;
+    private readonly bool[] _silencedInGeneratedCode;
 
     // Per participant: found by its anchors rather than a walk; and, for one that also reads files
     // parsed for others, its own words (a file holding them is walked for it; one parsed only for
@@ -93,7 +98,8 @@ internal sealed class DetectorSet
         _activation = new WordActivation(
             words,
             [.. csharp.Select(_ => false).Concat(csharpCollectors.Select(c => c.ReadsEveryParsedFile))]);
-        _silencedInGenerated = [.. csharp.Select(d => (d.Scopes & CodeScopes.Generated) == 0).Concat(csharpCollectors.Select(_ => false))];
+        _silencedInGeneratedCode = [.. csharp.Select(d => (d.Scopes & CodeScopes.Generated) == 0).Concat(csharpCollectors.Select(_ => false))];
+        _silencedInGeneratedFile = [.. csharp.Select(d => (d.Scopes & CodeScopes.Generated) == 0).Concat(csharpCollectors.Select(_ => true))];
         _anchored = [.. participants.Select((p, i) => anchors[i] is not null && kinds[i].Where(k => !DeclarationKinds.Contains(k)).ToList() is { Count: > 0 } inBodies
             ? new AnchoredComponent(i, p, inBodies)
             : null)];
@@ -150,7 +156,7 @@ internal sealed class DetectorSet
     /// or null when none can: such a file is neither parsed nor walked.
     /// </summary>
     public bool[]? Activate(SourceDocument document) =>
-        _activation.Activate(document, CSharpFileModel.IsGeneratedPath(document.Path) ? _silencedInGenerated : null);
+        _activation.Activate(document, CSharpFileModel.IsGeneratedPath(document.Path) ? _silencedInGeneratedFile : null);
 
     /// <summary>
     /// Clears the detectors that do not report in generated code from <paramref name="active"/>: for a
@@ -160,7 +166,7 @@ internal sealed class DetectorSet
     {
         for (var i = 0; i < active.Length; i++)
         {
-            active[i] &= !_silencedInGenerated[i];
+            active[i] &= !_silencedInGeneratedCode[i];
         }
     }
 
