@@ -105,6 +105,31 @@ internal static class TextSearch
         }
     }
 
+    /// <summary>
+    /// Where <paramref name="word"/> starts within <paramref name="span"/> of the text, in order. Only
+    /// the span is copied (one member's text), never the whole file.
+    /// </summary>
+    public static List<int> PositionsOf(SourceText text, TextSpan span, string word)
+    {
+        var positions = new List<int>();
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(span.Length, 1));
+        try
+        {
+            text.CopyTo(span.Start, buffer, 0, span.Length);
+            var chars = buffer.AsSpan(0, span.Length);
+            for (int from = 0, found; (found = chars[from..].IndexOf(word, StringComparison.Ordinal)) >= 0; from += found + word.Length)
+            {
+                positions.Add(span.Start + from + found);
+            }
+
+            return positions;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Where <paramref name="words"/> start in <paramref name="text"/>, in order.</summary>
     public static List<int> PositionsOf(string text, SearchValues<string> words)
     {

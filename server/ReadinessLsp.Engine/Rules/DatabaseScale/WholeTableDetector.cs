@@ -82,11 +82,8 @@ internal sealed class WholeTableDetector : ICSharpDetector, IDeferredResolver<Wh
             return;
         }
 
-        const string word = "Take(";
-        var text = context.Text.ToString();
-        var end = endpoint.Span.End;
-        for (var at = text.IndexOf(word, endpoint.SpanStart, end - endpoint.SpanStart, StringComparison.Ordinal); at >= 0;
-             at = at + word.Length < end ? text.IndexOf(word, at + word.Length, end - at - word.Length, StringComparison.Ordinal) : -1)
+        // The endpoint's span of the text, not the whole text: the editor's text is a chain of changes, copied whole by ToString().
+        foreach (var at in TextSearch.PositionsOf(context.Text, endpoint.Span, "Take("))
         {
             if (endpoint.FindToken(at).Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax { ArgumentList.Arguments: [var size] } take } member } name &&
                 member.Name == name)
