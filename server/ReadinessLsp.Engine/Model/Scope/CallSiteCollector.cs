@@ -68,7 +68,19 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
     {
         if (context.Document.Content is { } content)
         {
-            CallNamesInText.Scan(content, fromText);
+            // Two collectors read the same calls: the text is scanned once per file and the calls replayed.
+            var calls = context.Local<TextCalls>(TextCalls.Key);
+            if (calls.List is null)
+            {
+                calls.List = [];
+                CallNamesInText.Scan(content, (type, name) => calls.List.Add((type, name)));
+            }
+
+            foreach (var (type, name) in calls.List)
+            {
+                fromText(type, name);
+            }
+
             return;
         }
 
@@ -76,6 +88,13 @@ internal sealed class CallSiteCollector : ICSharpFactCollector
         {
             fromTree(call);
         }
+    }
+
+    private sealed class TextCalls
+    {
+        public static readonly object Key = new();
+
+        public List<(string? Type, string Name)>? List { get; set; }
     }
 
     private sealed class Calls
