@@ -33,8 +33,9 @@ internal sealed class WorkspaceModels
 
     /// <summary>
     /// The models after some files changed: <paramref name="touched"/> are the fact types the changed
-    /// files held before or after the change. Built models reading none of them are carried over;
-    /// the others are rebuilt on first use, so positions they show are current.
+    /// files held before or after the change whose facts changed, or may have moved (they carry
+    /// positions). Built models reading none of them are carried over; the others are rebuilt on
+    /// first use, so positions they show are current.
     /// </summary>
     public WorkspaceModels Next(ImmutableSortedDictionary<string, FactBag> bags, IReadOnlySet<Type> touched)
     {
@@ -44,6 +45,16 @@ internal sealed class WorkspaceModels
             if (entry.Value.IsValueCreated && !entry.FactTypes.Any(touched.Contains))
             {
                 next._models[type] = entry;
+            }
+        }
+
+        // So are the gathered lists of facts the change left alone: a model rebuilt after an edit
+        // gathers again only the types that edit touched, not every type it reads from every file.
+        foreach (var (type, list) in _all)
+        {
+            if (!touched.Contains(type))
+            {
+                next._all[type] = list;
             }
         }
 

@@ -103,6 +103,9 @@ internal sealed class WorkspaceState
             }
         }
 
+        // A model is rebuilt when the change altered its facts, or moved them when they carry positions
+        // (typing in a controller keeps its call sites, so the development-only methods stay built).
+        touchedTypes.RemoveWhere(t => !changedTypes.Contains(t) && !FactPositions.Carry(t));
         var models = Models.Next(bags, touchedTypes);
 
         // The models some file's findings depend on, and which of them the change altered.

@@ -1,5 +1,6 @@
 using ReadinessLsp.Engine.Analysis;
 using ReadinessLsp.Engine.Model.Facts;
+using ReadinessLsp.Engine.Model.Scope;
 using ReadinessLsp.Engine.Settings;
 using ReadinessLsp.Engine.State;
 using ReadinessLsp.Engine.Workspace;
@@ -58,6 +59,40 @@ public sealed class IncrementalStateTests
         Assert.Equal([program], change.Affected);
         Assert.Empty(change.ChangedModels);
         Assert.Equal(2, change.State.FindingsOf(program)[0].Range.Start.Line);
+    }
+
+    [Fact]
+    public void Typing_in_a_file_keeps_the_models_built_from_its_unchanged_position_free_facts()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\nif (app.Environment.IsDevelopment()) { Seeder.SeedDatabase(app); }\napp.Run();\n");
+        workspace.Write("Seeder.cs", "static class Seeder { public static void SeedDatabase(WebApplication app) { } }\n");
+        const string Controller = "[ApiController] public class OrdersController(AppDb db) : ControllerBase { [HttpGet] public async Task<IActionResult> Get() { var orders = await db.Orders.Take(20).ToListAsync(); BODY return Ok(orders); } }\n";
+        workspace.Write("OrdersController.cs", Controller.Replace("BODY", ""));
+        var state = Load(workspace.Root);
+        var before = state.Models.Get<DevelopmentOnlyMethods>();
+        Assert.True(before.Contains("Seeder.SeedDatabase"));
+        var controller = PathNormalizer.Normalize(Path.Combine(workspace.Root, "OrdersController.cs"));
+        Assert.True(state.File(controller)!.Facts.Has(typeof(CallSites)));
+
+        // A character typed inside a method: the file's call sites are the same, and carry no position.
+        var typed = state.With([Engine.Analyze(SourceDocument.FromText(controller, Controller.Replace("BODY", "/* x */")))], []).State;
+        Assert.Same(before, typed.Models.Get<DevelopmentOnlyMethods>());
+        Assert.Same(state.Models.All<CallSites>(), typed.Models.All<CallSites>());
+
+        // A new unguarded call changes them: rebuilt, and the method now runs in production.
+        var called = typed.With([Engine.Analyze(SourceDocument.FromText(controller, Controller.Replace("BODY", "Seeder.SeedDatabase(null);")))], []).State;
+        Assert.NotSame(before, called.Models.Get<DevelopmentOnlyMethods>());
+        Assert.NotSame(typed.Models.All<CallSites>(), called.Models.All<CallSites>());
+        Assert.False(called.Models.Get<DevelopmentOnlyMethods>().Contains("Seeder.SeedDatabase"));
+    }
+
+    [Fact]
+    public void Facts_that_carry_a_span_are_known_from_those_that_do_not()
+    {
+        Assert.False(FactPositions.Carry(typeof(CallSites)));
+        Assert.True(FactPositions.Carry(typeof(ReadinessLsp.Engine.Model.AppConfig.ConfigRead)));
+        Assert.True(FactPositions.Carry(typeof(EquatableArray<ReadinessLsp.Engine.Model.AppConfig.ConfigRead>)));
     }
 
     [Fact]
