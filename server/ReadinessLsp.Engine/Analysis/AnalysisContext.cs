@@ -14,6 +14,8 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
 {
     private static readonly IReadOnlyDictionary<string, string> NoArguments = new Dictionary<string, string>();
 
+    private HashSet<string>? _members;
+
     private readonly List<Detection> _detections = [];
     private readonly List<DeferredDetection> _deferred = [];
     private Dictionary<object, object>? _locals;
@@ -120,11 +122,25 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
             return null; // Development-only, generated or migration code, and the rule does not look there.
         }
 
+        // A file's detections name a few members many times over, and wait in memory until every file is read: one string each.
+        if (member is not null)
+        {
+            _members ??= new HashSet<string>(StringComparer.Ordinal);
+            if (_members.TryGetValue(member, out var known))
+            {
+                member = known;
+            }
+            else
+            {
+                _members.Add(member);
+            }
+        }
+
         return new Detection(
             ruleId,
             Path,
             RangeOf(span),
-            arguments ?? NoArguments,
+            arguments is null ? NoArguments : CompactArguments.Of(arguments),
             fixes ?? [],
             related ?? [],
             Fingerprint.NormalizeSnippet(Text.ToString(span)),
