@@ -37,9 +37,10 @@ internal static class FactPositions
             return Holds(type.GetElementType()!, seen);
         }
 
-        // Only the engine's own fact records are looked into; framework types (EquatableArray's
-        // element aside, handled above) hold no FactSpan.
+        // Only the engine's own types are looked into, by their fields (a record's properties are
+        // backed by fields, and a computed property holds nothing); framework types (generic
+        // arguments aside, handled above) hold no FactSpan.
         return type.Assembly == typeof(FactSpan).Assembly &&
-            type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(p => p.GetIndexParameters().Length == 0 && Holds(p.PropertyType, seen));
+            type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(f => Holds(f.FieldType, seen));
     }
 }
