@@ -165,9 +165,16 @@ internal sealed class LspTestClient : IAsyncDisposable
     public async Task WaitForProgressEndAsync(int count = 1, int timeoutMs = 20000)
     {
         using var timeout = new CancellationTokenSource(timeoutMs);
-        while (_progressKinds.Count(k => k == "end") < count)
+        while (true)
         {
+            // The signal is taken before the count is read: an "end" that arrives in between
+            // completes this signal, instead of being missed until some later message.
             var signal = _changed.Task;
+            if (_progressKinds.Count(k => k == "end") >= count)
+            {
+                return;
+            }
+
             await signal.WaitAsync(timeout.Token);
         }
     }
