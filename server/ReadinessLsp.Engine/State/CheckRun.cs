@@ -49,6 +49,9 @@ internal sealed class CheckRun
     public static CheckRun Check(ReadinessEngine engine, IReadOnlyList<string> roots, ILogger log) =>
         Check(engine, [.. roots.Select(r => WorkspaceRoot.Load(r).Root)], log);
 
+    // A report's fixes read the few files they edit once between them.
+    private readonly ReadOnceTextSource _texts = new(DiskTextSource.Instance);
+
     /// <summary>A finding's fixes with their late edits computed against the files on disk.</summary>
-    public IReadOnlyList<Fix> FixesOf(Finding finding) => State.MaterialisedFixes(finding, DiskTextSource.Instance);
+    public IReadOnlyList<Fix> FixesOf(Finding finding) => State.MaterialisedFixes(finding, _texts);
 }

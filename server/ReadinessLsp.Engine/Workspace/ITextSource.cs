@@ -26,3 +26,15 @@ internal sealed class DiskTextSource : ITextSource
         }
     }
 }
+
+/// <summary>
+/// Another source's texts, each file read once and then kept: a report materialises the fixes of
+/// hundreds of findings whose edits all go into the same DbContext, Program.cs or appsettings.json,
+/// and the files do not change while one report is written.
+/// </summary>
+internal sealed class ReadOnceTextSource(ITextSource source) : ITextSource
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
+
+    public SourceText? Read(string path) => _texts.GetOrAdd(path, source.Read);
+}

@@ -28,7 +28,7 @@ internal sealed record AddUniqueIndex(string CodePath, string Entity, EquatableA
             return null;
         }
 
-        var root = CSharpSyntaxTree.ParseText(text, CSharpParsing.Options).GetRoot();
+        var root = CSharpParsing.ParseForFix(text, place.Path).GetRoot();
         var type = root.Descendants().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.ValueText == place.Type);
         if (type is null)
         {

@@ -29,7 +29,7 @@ internal sealed record AddHttpClientRegistration(string FromPath) : IFixIntent
             }
 
             var document = new SourceDocument(path, text);
-            var tree = CSharpSyntaxTree.ParseText(text, CSharpParsing.Options, path);
+            var tree = CSharpParsing.ParseForFix(text, path);
             if (TopLevelHost.In(tree.GetRoot(), CSharpFileModel.Of(document, tree)) is { } host)
             {
                 var newLine = Indentation.NewLine(host.BuildStatement);
