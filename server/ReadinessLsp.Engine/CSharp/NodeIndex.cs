@@ -41,17 +41,19 @@ internal sealed class NodeIndex
 
     /// <summary>The descendants of <paramref name="node"/>, in document order (as <c>DescendantNodes()</c>).</summary>
     public IEnumerable<SyntaxNode> DescendantsOf(SyntaxNode node) =>
-        SubtreeOf(node, create: true) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at) : node.DescendantNodes();
+        SubtreeOf(node) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at) : node.DescendantNodes();
 
     /// <summary>
     /// As <c>DescendantNodes(descendIntoChildren)</c>: a node is listed, and its children only when
-    /// <paramref name="descendInto"/> says so. Such a walk may skip most of what is under the node
-    /// (the bodies, the lambdas), so it reads an index already there but never fills one.
+    /// <paramref name="descendInto"/> says so. A walk of most of a member (a body, skipping its
+    /// lambdas) fills the member's index like a full read: what it skips is small, and the rules that
+    /// read a repository method's body after it (the loads, the saves, what is returned) then read
+    /// slices (measured: the synthetic workspace's scan 5% faster).
     /// </summary>
     public IEnumerable<SyntaxNode> DescendantsOf(SyntaxNode node, Func<SyntaxNode, bool> descendInto) =>
-        SubtreeOf(node, create: false) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at, descendInto) : node.DescendantNodes(descendInto);
+        SubtreeOf(node) is { } tree && tree.IndexOf(node) is var at and >= 0 ? tree.DescendantsAt(at, descendInto) : node.DescendantNodes(descendInto);
 
-    private Subtree? SubtreeOf(SyntaxNode node, bool create)
+    private Subtree? SubtreeOf(SyntaxNode node)
     {
         if (MemberOf(node) is not { } member)
         {
@@ -63,7 +65,7 @@ internal sealed class NodeIndex
         {
             // Index a member when most of it is read (its body): a read of one small expression in
             // a member no one reads whole is cheaper as a walk of that expression alone.
-            if (!create || node.FullSpan.Length * 2 < member.FullSpan.Length)
+            if (node.FullSpan.Length * 2 < member.FullSpan.Length)
             {
                 return null;
             }
