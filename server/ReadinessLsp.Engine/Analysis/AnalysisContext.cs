@@ -107,6 +107,8 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
     /// </summary>
     protected virtual (CodeScopes Scope, string? Member) Locate(TextSpan span) => (CodeScopes.Production, null);
 
+    private Place? _lastPlace;
+
     private IDetector Detector => CurrentDetector ?? throw new InvalidOperationException("Report called outside a detector");
 
     private Detection? CreateDetection(
@@ -116,11 +118,33 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
         IReadOnlyList<Fix>? fixes,
         IReadOnlyList<RelatedLocation>? related)
     {
-        var (scope, member) = Locate(span);
-        if ((Detector.Scopes & scope) == 0)
+        var place = PlaceOf(span);
+        if ((Detector.Scopes & place.Scope) == 0)
         {
             return null; // Development-only, generated or migration code, and the rule does not look there.
         }
+
+        return new Detection(
+            ruleId,
+            Path,
+            place.Range,
+            arguments is null ? NoArguments : CompactArguments.Of(arguments),
+            fixes ?? [],
+            related ?? [],
+            place.Snippet,
+            place.Member);
+    }
+
+    // Where a span is, computed once for consecutive detections of one span (a detector reporting
+    // two rules at one handler; tens of thousands of such pairs in a large workspace).
+    private Place PlaceOf(TextSpan span)
+    {
+        if (_lastPlace is { } last && last.Span == span)
+        {
+            return last;
+        }
+
+        var (scope, member) = Locate(span);
 
         // A file's detections name a few members many times over, and wait in memory until every file is read: one string each.
         if (member is not null)
@@ -136,16 +160,10 @@ internal abstract class AnalysisContext(SourceDocument document, CancellationTok
             }
         }
 
-        return new Detection(
-            ruleId,
-            Path,
-            RangeOf(span),
-            arguments is null ? NoArguments : CompactArguments.Of(arguments),
-            fixes ?? [],
-            related ?? [],
-            Fingerprint.NormalizeSnippet(Text.ToString(span)),
-            member);
+        return _lastPlace = new Place(span, scope, member, RangeOf(span), Fingerprint.NormalizeSnippet(Text.ToString(span)));
     }
+
+    private sealed record Place(TextSpan Span, CodeScopes Scope, string? Member, LinePositionSpan Range, string Snippet);
 }
 
 /// <summary>The context of a C# file: its syntax tree, parsed once for every detector.</summary>
