@@ -117,16 +117,47 @@ internal sealed class CSharpFileModel
         return name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > "Attribute".Length ? name[..^"Attribute".Length] : name;
     }
 
-    /// <summary>The attributes written on a member, type or parameter.</summary>
-    public static IEnumerable<AttributeSyntax> AttributesOf(SyntaxNode node) => node switch
+    /// <summary>The attributes written on a member, type, parameter or lambda.</summary>
+    /// <remarks>
+    /// Asked of nearly every member of every file, and most carry none: those get an empty array, not
+    /// an enumerator (a profile of the scan counted 140 MB of attribute enumerators in 5,000 files).
+    /// </remarks>
+    public static IEnumerable<AttributeSyntax> AttributesOf(SyntaxNode node)
     {
-        MemberDeclarationSyntax member => member.AttributeLists.SelectMany(l => l.Attributes),
-        ParameterSyntax parameter => parameter.AttributeLists.SelectMany(l => l.Attributes),
-        LambdaExpressionSyntax lambda => lambda.AttributeLists.SelectMany(l => l.Attributes),
-        _ => [],
-    };
+        var lists = AttributeListsOf(node);
+        return lists.Count == 0 ? [] : lists.SelectMany(l => l.Attributes);
+    }
 
-    public static bool HasAttribute(SyntaxNode node, string name) => AttributesOf(node).Any(a => AttributeName(a) == name);
+    /// <summary>Whether <paramref name="node"/> carries an attribute named <paramref name="name"/> (<c>Authorize</c>, without the suffix).</summary>
+    public static bool HasAttribute(SyntaxNode node, string name) => FindAttribute(node, name, static (attributeName, wanted) => attributeName == wanted) is not null;
+
+    /// <summary>Whether <paramref name="node"/> carries an attribute whose name <paramref name="named"/> accepts.</summary>
+    public static bool HasAttribute(SyntaxNode node, Func<string, bool> named) => FindAttribute(node, named, static (attributeName, test) => test(attributeName)) is not null;
+
+    // The first attribute whose name matches, read without enumerators or closures.
+    private static AttributeSyntax? FindAttribute<TState>(SyntaxNode node, TState state, Func<string, TState, bool> matches)
+    {
+        foreach (var list in AttributeListsOf(node))
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (matches(AttributeName(attribute), state))
+                {
+                    return attribute;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static SyntaxList<AttributeListSyntax> AttributeListsOf(SyntaxNode node) => node switch
+    {
+        MemberDeclarationSyntax member => member.AttributeLists,
+        ParameterSyntax parameter => parameter.AttributeLists,
+        LambdaExpressionSyntax lambda => lambda.AttributeLists,
+        _ => default,
+    };
 
     private Dictionary<string, TypeSyntax> MembersOf(TypeDeclarationSyntax type)
     {

@@ -72,7 +72,7 @@ internal static class CallNamesInText
             if (after < text.Length && text[after] == '(' && !notCalls.Contains(name) &&
                 (previousSignificant != 'a' ? previousSignificant is not ('>' or ']') : keywords.Contains(previousWord)))
             {
-                found(previousSignificant == '.' ? ReceiverType(text, start - 1) : null, name.ToString());
+                found(previousSignificant == '.' ? ReceiverType(text, start - 1) : null, NameStrings.Of(name));
             }
 
             previousWord = name;
@@ -95,7 +95,7 @@ internal static class CallNamesInText
             start--;
         }
 
-        return end > start && char.IsUpper(text[start]) ? text[start..end].ToString() : null;
+        return end > start && char.IsUpper(text[start]) ? NameStrings.Of(text[start..end]) : null;
     }
 
     private static int SkipGenericArguments(ReadOnlySpan<char> text, int i)

@@ -27,4 +27,17 @@ public sealed class CallNamesInTextTests
 
         Assert.Equal(["FindAsync", "Seed", "Dependencies.ConfigureServices", "Where", "Check", "ToList", "Ok", "Map"], found);
     }
+
+    [Fact]
+    public void A_name_read_in_many_files_is_one_string()
+    {
+        var names = new List<string>();
+        CallNamesInText.Scan("a.SaveChangesAsync(); Repository.SaveChangesAsync();", (type, name) => names.Add(name));
+        CallNamesInText.Scan(new string("b.SaveChangesAsync();".ToCharArray()), (type, name) => names.Add(name));
+
+        Assert.Equal(3, names.Count);
+        Assert.All(names, n => Assert.Same(names[0], n));
+        Assert.Equal("SaveChangesAsync", names[0]);
+        Assert.Same(NameStrings.Of("Find"), NameStrings.Of("FindAsync".AsSpan(0, 4)));
+    }
 }

@@ -322,5 +322,5 @@ internal sealed class EfConfigurationCollector : ICSharpFactCollector
 
     private static bool IsMigration(TypeDeclarationSyntax type) =>
         type.BaseList?.Types.Any(t => CSharpFileModel.SimpleName(t.Type) == "Migration") == true ||
-        type.AttributeLists.SelectMany(a => a.Attributes).Any(a => CSharpFileModel.AttributeName(a) == "Migration");
+        CSharpFileModel.HasAttribute(type, "Migration");
 }

@@ -37,7 +37,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
 
         var name = type.Identifier.ValueText;
         var baseType = BaseTypeOf(type);
-        var attributes = type.AttributeLists.SelectMany(l => l.Attributes).ToList();
+        var attributes = CSharpFileModel.AttributesOf(type).ToList();
         var attributeNames = attributes.Select(CSharpFileModel.AttributeName).ToList();
         var page = PageOf(context.Path, baseType);
         var isHub = baseType is "Hub";
@@ -127,7 +127,7 @@ internal sealed class HandlerTypeCollector : ICSharpFactCollector
         return MayHandleRequests(
             type.Identifier.ValueText,
             baseType,
-            [.. type.AttributeLists.SelectMany(l => l.Attributes).Select(CSharpFileModel.AttributeName)],
+            [.. CSharpFileModel.AttributesOf(type).Select(CSharpFileModel.AttributeName)],
             PageOf(path, baseType) is not null);
     }
 

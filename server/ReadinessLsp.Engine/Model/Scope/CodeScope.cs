@@ -21,7 +21,8 @@ internal static class CodeScope
             return CodeScopes.Generated;
         }
 
-        var type = node.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        // Asked for every detection: loops over parents rather than enumerators.
+        var type = Enclosing<TypeDeclarationSyntax>(node);
         if (type is not null && IsMigration(type))
         {
             return CodeScopes.Migrations;
@@ -38,7 +39,7 @@ internal static class CodeScope
     public static string? MemberOf(SyntaxNode node)
     {
         string? member = null;
-        foreach (var ancestor in node.AncestorsAndSelf())
+        for (var ancestor = node; ancestor is not null; ancestor = ancestor.Parent)
         {
             switch (ancestor)
             {
@@ -93,12 +94,41 @@ internal static class CodeScope
     // Migrations describe schema history; their SQL and seed data are not request code.
     private static bool IsMigration(TypeDeclarationSyntax type) =>
         type.BaseList?.Types.Any(t => CSharpFileModel.SimpleName(t.Type) is "Migration" or "ModelSnapshot") == true ||
-        type.AttributeLists.SelectMany(a => a.Attributes).Any(a => CSharpFileModel.AttributeName(a) == "Migration");
+        CSharpFileModel.HasAttribute(type, "Migration");
 
     // [Conditional("DEBUG")] removes every call to the method from release builds.
-    private static bool InDebugOnlyMethod(SyntaxNode node) =>
-        node.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().Any(m =>
-            m.AttributeLists.SelectMany(a => a.Attributes).Any(a =>
-                CSharpFileModel.AttributeName(a) == "Conditional" &&
-                a.ArgumentList?.Arguments.FirstOrDefault()?.Expression.StringLiteralValue() == "DEBUG"));
+    private static bool InDebugOnlyMethod(SyntaxNode node)
+    {
+        for (var method = Enclosing<MethodDeclarationSyntax>(node); method is not null; method = Enclosing<MethodDeclarationSyntax>(method.Parent))
+        {
+            foreach (var list in method.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (CSharpFileModel.AttributeName(attribute) == "Conditional" &&
+                        attribute.ArgumentList?.Arguments.FirstOrDefault()?.Expression.StringLiteralValue() == "DEBUG")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // The innermost T at or above the node.
+    private static T? Enclosing<T>(SyntaxNode? node)
+        where T : SyntaxNode
+    {
+        for (var at = node; at is not null; at = at.Parent)
+        {
+            if (at is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 }

@@ -314,7 +314,7 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
     private void AnalyzeAdminSurface(ClassDeclarationSyntax type, CSharpContext context)
     {
         var name = type.Identifier.ValueText;
-        var attributes = type.AttributeLists.SelectMany(l => l.Attributes).ToList();
+        var attributes = CSharpFileModel.AttributesOf(type).ToList();
         var routes = attributes
             .Where(a => CSharpFileModel.AttributeName(a) is "Route" or "Area" && a.ArgumentList?.Arguments.Count > 0)
             .Select(a => a.ArgumentList!.Arguments[0].Expression.StringLiteralValue() ?? string.Empty);
@@ -349,7 +349,7 @@ internal sealed class EndpointAccessDetector : ICSharpDetector, IDeferredResolve
             return map is "MapMethods" ? null : map[3..].ToUpperInvariant();
         }
 
-        var verbs = ((MethodDeclarationSyntax)site.Handler).AttributeLists.SelectMany(l => l.Attributes)
+        var verbs = CSharpFileModel.AttributesOf(site.Handler)
             .Select(a => CSharpFileModel.AttributeName(a) switch
             {
                 "HttpGet" => "GET",

@@ -326,7 +326,7 @@ internal sealed class OwnerCheckMissingDetector : ICSharpDetector, IDeferredReso
         var names = new List<string>(list.Count);
         foreach (var parameter in list)
         {
-            if (parameter.AttributeLists.Count > 0 && parameter.AttributeLists.SelectMany(l => l.Attributes).Any(a => CSharpFileModel.AttributeName(a) is "FromServices" or "FromKeyedServices"))
+            if (CSharpFileModel.HasAttribute(parameter, static name => name is "FromServices" or "FromKeyedServices"))
             {
                 continue;
             }

@@ -182,12 +182,12 @@ internal sealed class RoleGrantDetector : ICSharpDetector, IDeferredResolver<Rol
             _ => default,
         };
         var roots = parameters
-            .Where(p => !p.AttributeLists.SelectMany(l => l.Attributes).Any(a => CSharpFileModel.AttributeName(a) == "FromServices") && !IsService(p.Type))
+            .Where(p => !CSharpFileModel.HasAttribute(p, "FromServices") && !IsService(p.Type))
             .Select(p => p.Identifier.ValueText)
             .ToHashSet(StringComparer.Ordinal);
         if (function.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is { } type)
         {
-            foreach (var property in type.Members.OfType<PropertyDeclarationSyntax>().Where(p => p.AttributeLists.SelectMany(l => l.Attributes).Any(a => CSharpFileModel.AttributeName(a) == "BindProperty")))
+            foreach (var property in type.Members.OfType<PropertyDeclarationSyntax>().Where(p => CSharpFileModel.HasAttribute(p, "BindProperty")))
             {
                 roots.Add(property.Identifier.ValueText);
             }

@@ -38,10 +38,10 @@ internal static class BoundModels
         type.Identifier.ValueText.EndsWith("Controller", StringComparison.Ordinal) ||
         type.BaseList?.Types.Any(t => CSharpFileModel.SimpleName(t.Type) is { } name &&
             (name.EndsWith("Controller", StringComparison.Ordinal) || name.EndsWith("ControllerBase", StringComparison.Ordinal) || name == "PageModel")) == true ||
-        type.AttributeLists.SelectMany(l => l.Attributes).Any(a => CSharpFileModel.AttributeName(a) is "ApiController" or "Controller" or "Route");
+        CSharpFileModel.HasAttribute(type, static name => name is "ApiController" or "Controller" or "Route");
 
     private static bool HasHttpAttribute(MethodDeclarationSyntax method) =>
-        method.AttributeLists.SelectMany(l => l.Attributes).Any(a => CSharpFileModel.AttributeName(a) is { } name && (name.StartsWith("Http", StringComparison.Ordinal) || name is "AcceptVerbs" or "Route"));
+        CSharpFileModel.HasAttribute(method, static name => name.StartsWith("Http", StringComparison.Ordinal) || name is "AcceptVerbs" or "Route");
 
     public static SeparatedSyntaxList<ParameterSyntax> ParametersOf(SyntaxNode function) => function switch
     {
@@ -64,7 +64,7 @@ internal static class BoundModels
             return false;
         }
 
-        return !CSharpFileModel.AttributesOf(parameter).Any(a => CSharpFileModel.AttributeName(a) is "FromServices" or "FromKeyedServices" or "FromQuery" or "FromRoute" or "FromHeader");
+        return !CSharpFileModel.HasAttribute(parameter, static name => name is "FromServices" or "FromKeyedServices" or "FromQuery" or "FromRoute" or "FromHeader");
     }
 
     /// <summary>The type's simple name, without nullability: <c>CreateOrderRequest</c> for <c>CreateOrderRequest?</c>.</summary>
