@@ -93,9 +93,18 @@ internal sealed class CheckThenInsertDetector : ICSharpDetector, IDeferredResolv
             yield return (tested, null);
         }
 
-        foreach (var name in test.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).Distinct())
+        // A name after a dot (`ModelState.IsValid`) is a member, never a local: not looked for
+        // backwards through every earlier statement of the method.
+        HashSet<string>? seen = null;
+        foreach (var identifier in test.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (LocalSetBefore(test, name) is { } set)
+            if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+            {
+                continue;
+            }
+
+            var name = identifier.Identifier.ValueText;
+            if ((seen ??= new(StringComparer.Ordinal)).Add(name) && LocalSetBefore(test, name) is { } set)
             {
                 yield return (set, name);
             }
